@@ -157,7 +157,9 @@ public final class KafkaCluster implements AutoCloseable {
   private void startNodes() throws IOException, InterruptedException, TimeoutException {
     for (int attempt = 1; ; attempt++) {
       createNodes();
-      String clusterId = Uuid.randomUuid().toString();
+      // A data folder from an earlier run keeps its cluster id: its data survives the restart.
+      String clusterId =
+          nodes.get(0).formattedClusterId().orElseGet(() -> Uuid.randomUuid().toString());
       for (KafkaNode node : nodes) {
         node.format(clusterId);
       }

@@ -1,10 +1,13 @@
 package org.medlinestream.embedded;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,6 +54,19 @@ public final class KafkaNode {
 
   public Path logFile() {
     return dir.resolve("broker.log");
+  }
+
+  /** The cluster id the node's log folder was formatted with, if it was. */
+  Optional<String> formattedClusterId() throws IOException {
+    Path meta = dir.resolve("logs").resolve("meta.properties");
+    if (!Files.exists(meta)) {
+      return Optional.empty();
+    }
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(meta)) {
+      properties.load(reader);
+    }
+    return Optional.ofNullable(properties.getProperty("cluster.id"));
   }
 
   /** Formats the node's log folder for {@code clusterId}; a folder formatted before is kept. */

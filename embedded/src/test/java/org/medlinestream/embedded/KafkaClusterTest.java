@@ -2,6 +2,7 @@ package org.medlinestream.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KafkaClusterTest {
 
@@ -32,6 +34,20 @@ class KafkaClusterTest {
       produce(kafka, topic, List.of("36119045"));
       assertThat(consume(kafka, topic, 1)).containsExactly("36119045");
     }
+  }
+
+  @Test
+  void dataInADataFolderSurvivesARestart(@TempDir Path dataDir) throws Exception {
+    String topic = "kept";
+    try (KafkaCluster kafka = KafkaCluster.builder().dataDir(dataDir).start()) {
+      createTopic(kafka, topic, 1, (short) 1, Map.of());
+      produce(kafka, topic, List.of("36119045"));
+    }
+
+    try (KafkaCluster again = KafkaCluster.builder().dataDir(dataDir).start()) {
+      assertThat(consume(again, topic, 1)).containsExactly("36119045");
+    }
+    assertThat(dataDir.resolve("node-1")).isDirectory();
   }
 
   @Test
