@@ -2,8 +2,10 @@ package org.medlinestream.app;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,7 +62,12 @@ final class LocalCommand implements Callable<Integer> {
     printHowToConnect(stack, settings);
     // Until Ctrl-C (SIGINT) or SIGTERM: the JVM runs the hook above, which stops the stack, and
     // exits with the signal's status (130 or 143) once it is done.
-    stopped.await();
+    while (!stopped.await(1, TimeUnit.SECONDS)) {
+      Optional<String> failure = stack.failure();
+      if (failure.isPresent()) {
+        throw new IllegalStateException(failure.get());
+      }
+    }
     return 0;
   }
 

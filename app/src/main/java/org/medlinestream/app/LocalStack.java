@@ -3,6 +3,7 @@ package org.medlinestream.app;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -42,6 +43,14 @@ public final class LocalStack implements AutoCloseable {
 
   public Path dataDir() {
     return data.path();
+  }
+
+  /** Empty while every part runs; else what stopped, and where to look. */
+  public Optional<String> failure() {
+    return kafka.nodes().stream()
+        .filter(node -> !node.isAlive())
+        .findFirst()
+        .map(node -> "the Kafka broker exited unexpectedly; its log is " + node.logFile());
   }
 
   /** What was found or created for each pipeline topic at start. */
