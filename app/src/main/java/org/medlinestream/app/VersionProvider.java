@@ -13,14 +13,10 @@ final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() throws IOException {
     return new String[] {
-        "medline-stream " + version(),
+        "medline-stream " + read(VERSION),
         "Apache Kafka " + read(KAFKA_VERSION) + " (clients)",
         "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
     };
-  }
-
-  static String version() throws IOException {
-    return read(VERSION);
   }
 
   /** The {@code version} in a properties resource. */
