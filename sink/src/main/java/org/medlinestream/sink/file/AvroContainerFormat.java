@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.avro.InvalidAvroMagicException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.file.CodecFactory;
@@ -98,6 +97,15 @@ final class AvroContainerFormat implements FileFormat {
     };
   }
 
+  private static boolean endsEarly(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof EOFException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Copies entries until the first that cannot be read (a torn block at the end). A file whose
    * header is torn holds no entry (entries are synced after the header) and is deleted.
@@ -107,7 +115,11 @@ final class AvroContainerFormat implements FileFormat {
     DataFileReader<Object> reader;
     try {
       reader = new DataFileReader<>(damaged.toFile(), new GenericDatumReader<>(ENTRY));
-    } catch (InvalidAvroMagicException | EOFException tornHeader) {
+    } catch (IOException e) {
+      if (!endsEarly(e)) {
+        throw new IOException("Cannot read " + damaged + ", left in progress by an earlier run;"
+            + " move it out of the folder to go on", e);
+      }
       Files.delete(damaged);
       return;
     }

@@ -292,6 +292,7 @@ class JdbcCitationStoreTest {
     }
 
     String pmid = HOSTILE + GROUP_PMID;
+    assertThat(hostile.getPmid()).isEqualTo(pmid);
     assertThat(db.queryInt("SELECT count(*) FROM citations")).isEqualTo(2);
     for (var table : ROWS_PER_TABLE.entrySet()) {
       assertThat(db.count(table.getKey(), pmid)).as(table.getKey())
@@ -325,15 +326,18 @@ class JdbcCitationStoreTest {
       }
     }
     assertThat(checked).isGreaterThan(100);
-    try (Connection connection = db.connect();
-        var select = connection.prepareStatement(
-            "SELECT title, document FROM citations WHERE pmid = ?")) {
-      select.setString(1, pmid);
-      try (ResultSet row = select.executeQuery()) {
-        assertThat(row.next()).isTrue();
-        assertThat(row.getString("title")).isEqualTo(hostile.getTitle());
-        assertThat(new ObjectMapper().readTree(row.getString("document")))
-            .isEqualTo(AvroJson.omittingNulls().toTree(hostile));
+    ObjectMapper mapper = new ObjectMapper();
+    for (Citation citation : List.of(hostile, hostileSeed)) {
+      try (Connection connection = db.connect();
+          var select = connection.prepareStatement(
+              "SELECT title, document FROM citations WHERE pmid = ?")) {
+        select.setString(1, citation.getPmid());
+        try (ResultSet row = select.executeQuery()) {
+          assertThat(row.next()).isTrue();
+          assertThat(row.getString("title")).isEqualTo(citation.getTitle());
+          assertThat(mapper.readTree(row.getString("document")))
+              .isEqualTo(mapper.readTree(AvroJson.omittingNulls().toJson(citation)));
+        }
       }
     }
     assertThat(db.queryInt("SELECT count(*) FROM author_affiliations WHERE affiliation = ?",
