@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * citations to write are inserted with JDBC batches, which the PostgreSQL driver rewrites into
  * multi-row inserts. See {@link Revision} for which version wins.
  *
- * <p>One connection, one writer: {@link #apply} calls are serialized. A lost connection is
- * reopened on the next call.
+ * <p>One connection, one writer: {@link #apply} calls are serialized; on SQLite the batch takes the
+ * database's write lock when it begins (WAL mode: readers go on reading) and releases it when it
+ * ends. A lost connection is reopened on the next call.
  */
 public final class JdbcCitationStore implements CitationStore {
   private static final Logger log = LoggerFactory.getLogger(JdbcCitationStore.class);
@@ -68,6 +69,7 @@ public final class JdbcCitationStore implements CitationStore {
     Map<String, CitationRows> candidates = toRows(steps);
     try {
       Connection db = connection();
+      db.setAutoCommit(false); // SQLite: BEGIN IMMEDIATE, the write lock for this batch only
       try {
         ApplyResult result = write(db, steps, candidates, changes);
         db.commit();
@@ -75,6 +77,8 @@ public final class JdbcCitationStore implements CitationStore {
       } catch (SQLException | RuntimeException e) {
         rollbackQuietly(db);
         throw e;
+      } finally {
+        endTransaction(db);
       }
     } catch (SQLException e) {
       CitationStoreException error = SqlErrors.classify("Cannot apply a batch of "
@@ -196,7 +200,6 @@ public final class JdbcCitationStore implements CitationStore {
   private Connection connection() throws SQLException {
     if (connection == null) {
       connection = dialect.connect(url);
-      connection.setAutoCommit(false);
     }
     return connection;
   }
@@ -209,6 +212,16 @@ public final class JdbcCitationStore implements CitationStore {
         log.debug("Closing a failed connection to {}", redacted(url), e);
       }
       connection = null;
+    }
+  }
+
+  /** Back to auto-commit, which on SQLite releases the write lock; a connection that fails here is dropped. */
+  private void endTransaction(Connection db) {
+    try {
+      db.setAutoCommit(true);
+    } catch (SQLException e) {
+      log.debug("Ending the transaction on {} failed; reconnecting next time", redacted(url), e);
+      discardConnection();
     }
   }
 
