@@ -38,6 +38,9 @@ public final class JdbcCitationStore implements CitationStore {
   /** PMIDs per {@code IN (...)} look-up: far below every driver's parameter limit. */
   private static final int LOOKUP_CHUNK = 500;
 
+  /** What the store holds for a PMID: enough to tell whether a citation is newer. */
+  private record Stored(String revision, String contentHash) {}
+
   private final String url;
   private final Dialect dialect;
   private Connection connection;
@@ -109,13 +112,13 @@ public final class JdbcCitationStore implements CitationStore {
 
   private ApplyResult write(Connection db, List<BatchPlan.Step> steps,
       Map<String, CitationRows> candidates, List<CitationChange> changes) throws SQLException {
-    Map<String, String[]> stored = storedRevisions(db, steps);
+    Map<String, Stored> stored = storedRevisions(db, steps);
     List<String> toDelete = new ArrayList<>();
     RowBatch toInsert = new RowBatch();
     int written = 0;
     for (BatchPlan.Step step : steps) {
       CitationRows rows = candidates.get(step.pmid());
-      String[] current = stored.get(step.pmid());
+      Stored current = stored.get(step.pmid());
       boolean write = switch (step.action()) {
         case DELETE -> false;
         case REPLACE -> true;
@@ -136,18 +139,18 @@ public final class JdbcCitationStore implements CitationStore {
   }
 
   /** Not older than the stored revision, and not the very same content. */
-  private static boolean isNewer(CitationRows candidate, String[] stored) {
-    int order = candidate.revision().compareTo(stored[0]);
-    return order > 0 || (order == 0 && !candidate.contentHash().equals(stored[1]));
+  private static boolean isNewer(CitationRows candidate, Stored stored) {
+    int order = candidate.revision().compareTo(stored.revision());
+    return order > 0 || (order == 0 && !candidate.contentHash().equals(stored.contentHash()));
   }
 
-  /** PMID to {revision, content_hash} of the stored citations among the upserted PMIDs. */
-  private Map<String, String[]> storedRevisions(Connection db, List<BatchPlan.Step> steps)
+  /** Revision and content hash of the stored citations among the upserted PMIDs. */
+  private Map<String, Stored> storedRevisions(Connection db, List<BatchPlan.Step> steps)
       throws SQLException {
     List<String> pmids = steps.stream()
         .filter(step -> step.action() == BatchPlan.Action.UPSERT_IF_NOT_OLDER)
         .map(BatchPlan.Step::pmid).toList();
-    Map<String, String[]> stored = new HashMap<>();
+    Map<String, Stored> stored = new HashMap<>();
     for (int from = 0; from < pmids.size(); from += LOOKUP_CHUNK) {
       List<String> chunk = pmids.subList(from, Math.min(pmids.size(), from + LOOKUP_CHUNK));
       String sql = "SELECT pmid, revision, content_hash FROM citations WHERE pmid IN ("
@@ -158,7 +161,7 @@ public final class JdbcCitationStore implements CitationStore {
         }
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
-            stored.put(rows.getString(1), new String[] {rows.getString(2), rows.getString(3)});
+            stored.put(rows.getString(1), new Stored(rows.getString(2), rows.getString(3)));
           }
         }
       }
