@@ -19,7 +19,7 @@ class SeedAcceptanceTest {
 
     @Test
     void handBuiltFieldsAreTheSeedsOwn() throws IOException {
-        Path seed = Path.of(System.getProperty("shared.data.dir", "../../shared/data"), "seed", "000_c9b3f97c68c49ce2.txt");
+        Path seed = SharedDataProse.dataDir().resolve("seed/000_c9b3f97c68c49ce2.txt");
         String text = Files.readString(seed, StandardCharsets.UTF_8);
         assertThat(text).contains("PMID- " + SeedCitation.PMID, "TI - " + SeedCitation.TITLE,
                 "AB - " + SeedCitation.ABSTRACT + " CI - ", "SI - ChiCTR/ChiCTR2100043595",

@@ -36,19 +36,34 @@ public final class DoiNormalizer {
         if (raw == null) {
             return Optional.empty();
         }
-        String s = Normalizer.isNormalized(raw, Normalizer.Form.NFC) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFC);
+        String s = isPlainAscii(raw) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFC);
         s = stripLeadingWrappers(s.strip());
-        s = DOI_PREFIX.matcher(s).replaceFirst("");
-        Matcher url = URL_PREFIX.matcher(s);
-        if (url.find()) {
-            s = percentDecode(s.substring(url.end()));
+        if (!s.startsWith("10.")) {
+            s = DOI_PREFIX.matcher(s).replaceFirst("");
+            Matcher url = URL_PREFIX.matcher(s);
+            if (url.find()) {
+                s = percentDecode(s.substring(url.end()));
+            }
         }
-        s = WHITESPACE_AND_INVISIBLES.matcher(s).replaceAll("");
+        if (!isPlainAscii(s)) {
+            s = WHITESPACE_AND_INVISIBLES.matcher(s).replaceAll("");
+        }
         s = stripTrailingPunctuation(s);
         if (!VALID.matcher(s).matches()) {
             return Optional.empty();
         }
         return Optional.of(new NormalizedDoi(s, asciiLowerCase(s)));
+    }
+
+    /** Printable ASCII without spaces: nothing to normalise, no whitespace to remove. */
+    private static boolean isPlainAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= ' ' || c >= 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String stripLeadingWrappers(String s) {

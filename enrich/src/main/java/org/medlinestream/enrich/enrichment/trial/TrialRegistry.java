@@ -27,7 +27,8 @@ public enum TrialRegistry {
     CLINICALTRIALS_GOV("ClinicalTrials.gov", List.of("ClinicalTrials.gov"), "NCT\\d{8}",
             "(?:" + Fragments.START + "(?i:nct)|NCT)" + Fragments.SEP + "(0\\d{7})" + Fragments.END,
             m -> CanonicalTrialId.of("NCT" + m.group(1)),
-            ownPage("https://clinicaltrials.gov/study/", ""), Trigger.anyOf("nct"), null),
+            ownPage("https://clinicaltrials.gov/study/", ""),
+            Trigger.wordStart("nct").or(Trigger.anywhere("NCT")), null),
 
     /** ISRCTN, also spelt out: "International Standard Randomised Controlled Trial, number 69423238". */
     ISRCTN("ISRCTN", List.of("ISRCTN"), "ISRCTN\\d{8}",
@@ -35,7 +36,8 @@ public enum TrialRegistry {
                     + "|(?i:international\\sstandard\\srandomi[sz]ed\\scontrolled\\strials?(?:\\snumber)?)[,:]?\\s"
                     + "(?:(?i:number|no\\.?):?\\s)?)(\\d{8})" + Fragments.END,
             m -> CanonicalTrialId.of("ISRCTN" + m.group(1)),
-            ownPage("https://www.isrctn.com/", ""), Trigger.anyOf("isrctn", "international standard random"), null),
+            ownPage("https://www.isrctn.com/", ""),
+            Trigger.wordStart("isrctn", "international standard random").or(Trigger.anywhere("ISRCTN")), null),
 
     /** EU CT numbers of the Clinical Trials Information System: the middle block starts with 5. */
     CTIS("CTIS", List.of("CTIS"), "\\d{4}-5\\d{5}-\\d{2}-\\d{2}",
@@ -43,7 +45,7 @@ public enum TrialRegistry {
                     + "(?![\\p{N}\\p{Pd}])",
             m -> CanonicalTrialId.of(m.group(1) + "-" + m.group(2) + "-" + m.group(3) + "-" + m.group(4)),
             ownPage("https://euclinicaltrials.eu/ctis-public/view/", ""),
-            Trigger.anyOf("ctis").or(Trigger.dashBefore('5')), null),
+            Trigger.wordStart("ctis").or(Trigger.dashedNumber('5')), null),
 
     /**
      * EudraCT numbers, optionally in ICTRP spelling (EUCTR…) and with a member-state suffix. Without
@@ -55,7 +57,8 @@ public enum TrialRegistry {
             m -> new CanonicalTrialId(m.group(2) + "-" + m.group(4) + "-" + m.group(5),
                     m.group(6) == null ? null : m.group(6).toUpperCase(Locale.ROOT)),
             ownPage("https://www.clinicaltrialsregister.eu/ctr-search/search?query=", ""),
-            Trigger.anyOf("eudra", "euctr", "clinicaltrialsregister", "european").or(Trigger.dashBefore('0')),
+            Trigger.wordStart("eudra", "euctr", "clinicaltrialsregister", "clinical trials register",
+                    "clinical trials database").or(Trigger.dashedNumber('0')),
             new KeywordRule("eudra\\s?-?ct|euctr|clinicaltrialsregister|\\beu\\s?ctr\\b"
                     + "|european\\s(?:union\\s)?clinical\\strials?\\s(?:register|database)",
                     m -> m.group(1) != null || !m.group(3).isBlank())),
@@ -63,46 +66,46 @@ public enum TrialRegistry {
     ANZCTR("ANZCTR", List.of("ANZCTR"), "ACTRN126\\d{11}",
             Fragments.START + "(?i:actrn|anzctr)" + Fragments.SEP + "(126\\d{11})" + Fragments.END,
             m -> CanonicalTrialId.of("ACTRN" + m.group(1)),
-            ownPage("https://www.anzctr.org.au/", ".aspx"), Trigger.anyOf("actrn", "anzctr"), null),
+            ownPage("https://www.anzctr.org.au/", ".aspx"), Trigger.wordStart("actrn", "anzctr"), null),
 
     CHICTR("ChiCTR", List.of("ChiCTR"), "ChiCTR(?:-[A-Z]{2,5}-\\d{8}|\\d{10})",
             Fragments.START + "(?i:chictr)" + Fragments.SEP
                     + "(?:([A-Za-z]{2,5})[\\s\\p{Pd}]{0,2}(\\d{8})|(\\d{10}))" + Fragments.END,
             m -> CanonicalTrialId.of(m.group(3) != null ? "ChiCTR" + m.group(3)
                     : "ChiCTR-" + m.group(1).toUpperCase(Locale.ROOT) + "-" + m.group(2)),
-            ictrp(""), Trigger.anyOf("chictr"), null),
+            ictrp(""), Trigger.wordStart("chictr"), null),
 
     CRIS("CRiS", List.of("CRiS"), "KCT\\d{7}",
             "(?:" + Fragments.START + "(?i:kct)|KCT)" + Fragments.SEP + "(00\\d{5})" + Fragments.END,
             m -> CanonicalTrialId.of("KCT" + m.group(1)),
-            ictrp(""), Trigger.anyOf("kct"), null),
+            ictrp(""), Trigger.wordStart("kct").or(Trigger.anywhere("KCT")), null),
 
     CTRI("CTRI", List.of("CTRI"), "CTRI/\\d{4}/\\d{2,3}/\\d{6}",
             Fragments.START + "(?i:ctri)[\\s:#.]{0,3}[/\\p{Pd}]?\\s?(20\\d{2})\\s?[/\\p{Pd}]\\s?(\\d{2,3})"
                     + "\\s?[/\\p{Pd}]\\s?(\\d{6})" + Fragments.END,
             m -> CanonicalTrialId.of("CTRI/" + m.group(1) + "/" + m.group(2) + "/" + m.group(3)),
-            ictrp(""), Trigger.anyOf("ctri"), null),
+            ictrp(""), Trigger.wordStart("ctri"), null),
 
     DRKS("DRKS", List.of("DRKS"), "DRKS\\d{8}",
             Fragments.START + "(?i:drks)" + Fragments.SEP + "(?:(?i:id|no|number)" + Fragments.SEP + ")?"
                     + "(?i:drks)?(000\\d{5})" + Fragments.END,
             m -> CanonicalTrialId.of("DRKS" + m.group(1)),
-            ownPage("https://drks.de/search/en/trial/", ""), Trigger.anyOf("drks"), null),
+            ownPage("https://drks.de/search/en/trial/", ""), Trigger.wordStart("drks"), null),
 
     IRCT("IRCT", List.of("IRCT"), "IRCT\\d{10,14}N\\d{1,3}",
             Fragments.START + "(?i:irct)" + Fragments.SEP + "(\\d{10,14})\\s?[Nn](\\d{1,3})" + Fragments.END,
             m -> CanonicalTrialId.of("IRCT" + m.group(1) + "N" + m.group(2)),
-            ictrp(""), Trigger.anyOf("irct"), null),
+            ictrp(""), Trigger.wordStart("irct"), null),
 
     PACTR("PACTR", List.of("PACTR"), "PACTR\\d{15,16}",
             Fragments.START + "(?i:pactr)" + Fragments.SEP + "(20\\d{13,14})" + Fragments.END,
             m -> CanonicalTrialId.of("PACTR" + m.group(1)),
-            ictrp(""), Trigger.anyOf("pactr"), null),
+            ictrp(""), Trigger.wordStart("pactr"), null),
 
     JRCT("jRCT", List.of("jRCT", "JPRN"), "jRCT[a-z0-9]\\d{9}",
             Fragments.START + Fragments.JPRN + "(?i:jrct)" + Fragments.SEP + "([A-Za-z0-9]\\d{9})" + Fragments.END,
             m -> CanonicalTrialId.of("jRCT" + m.group(1).toLowerCase(Locale.ROOT)),
-            ownPage("https://jrct.niph.go.jp/en-latest-detail/", ""), Trigger.anyOf("jrct"), null),
+            ownPage("https://jrct.niph.go.jp/en-latest-detail/", ""), Trigger.wordStart("jrct"), null),
 
     /** UMIN-CTR; MEDLINE files it under JPRN too. Old ids are C + 9 digits (ICTRP: JPRN-C…). */
     UMIN_CTR("UMIN-CTR", List.of("UMIN-CTR", "UMIN", "JPRN"), "UMIN\\d{9}|C\\d{9}",
@@ -110,50 +113,50 @@ public enum TrialRegistry {
                     + "(?:(?i:id|no|number)" + Fragments.SEP + ")?(?i:umin)?(\\d{9})"
                     + "|(?i:jprn)[\\s\\p{Pd}]?C(\\d{9}))" + Fragments.END,
             m -> CanonicalTrialId.of(m.group(1) != null ? "UMIN" + m.group(1) : "C" + m.group(2)),
-            ictrp("JPRN-"), Trigger.anyOf("umin", "jprn"), null),
+            ictrp("JPRN-"), Trigger.wordStart("umin", "jprn"), null),
 
     JAPIC_CTI("JapicCTI", List.of("JapicCTI", "JPRN"), "JapicCTI-\\d{6}",
             Fragments.START + Fragments.JPRN + "(?i:japic)[\\s\\p{Pd}]?(?i:cti)" + Fragments.SEP + "(\\d{6})"
                     + Fragments.END,
             m -> CanonicalTrialId.of("JapicCTI-" + m.group(1)),
-            ictrp("JPRN-"), Trigger.anyOf("japic"), null),
+            ictrp("JPRN-"), Trigger.wordStart("japic"), null),
 
     JMACCT("JMACCT", List.of("JMACCT", "JPRN"), "JMA-IIA\\d{5}",
             Fragments.START + Fragments.JPRN + "(?i:jma)[\\s\\p{Pd}]?(?i:iia)" + Fragments.SEP + "(\\d{5})"
                     + Fragments.END,
             m -> CanonicalTrialId.of("JMA-IIA" + m.group(1)),
-            ictrp("JPRN-"), Trigger.anyOf("jma"), null),
+            ictrp("JPRN-"), Trigger.wordStart("jma"), null),
 
     /** ReBec: RBR- then a digit 2-9 and 5 to 7 characters of its alphabet (no 0, 1, l or vowels). */
     REBEC("ReBec", List.of("ReBec"), "RBR-[0-9a-z]{6,8}",
             Fragments.START + "(?i:rbr)[\\s\\p{Pd}]{0,2}((?i:[2-9][2-9b-df-hj-kmnp-tv-z]{5,7}))(?![\\p{L}\\p{N}])",
             m -> CanonicalTrialId.of("RBR-" + m.group(1).toLowerCase(Locale.ROOT)),
-            ownPage("https://ensaiosclinicos.gov.br/rg/", ""), Trigger.anyOf("rbr"), null),
+            ownPage("https://ensaiosclinicos.gov.br/rg/", ""), Trigger.wordStart("rbr"), null),
 
     REPEC("REPEC", List.of("REPEC"), "PER-\\d{3}-\\d{2}",
             Fragments.START + "(?:(?i:repec)" + Fragments.SEP + ")?PER\\p{Pd}(\\d{3})\\p{Pd}(\\d{2})(?![\\p{N}\\p{Pd}])",
             m -> CanonicalTrialId.of("PER-" + m.group(1) + "-" + m.group(2)),
-            ictrp(""), Trigger.caseSensitive("PER"), null),
+            ictrp(""), Trigger.literalBeforeDigit("PER"), null),
 
     RPCEC("RPCEC", List.of("RPCEC"), "RPCEC\\d{8}",
             Fragments.START + "(?i:rpcec)" + Fragments.SEP + "(0{5}\\d{3})" + Fragments.END,
             m -> CanonicalTrialId.of("RPCEC" + m.group(1)),
-            ictrp(""), Trigger.anyOf("rpcec"), null),
+            ictrp(""), Trigger.wordStart("rpcec"), null),
 
     SLCTR("SLCTR", List.of("SLCTR"), "SLCTR/\\d{4}/\\d{3}",
             Fragments.START + "(?i:slctr)[\\s:#.]{0,3}[/\\p{Pd}]?\\s?(20\\d{2})\\s?[/\\p{Pd}]\\s?(\\d{3})" + Fragments.END,
             m -> CanonicalTrialId.of("SLCTR/" + m.group(1) + "/" + m.group(2)),
-            ictrp(""), Trigger.anyOf("slctr"), null),
+            ictrp(""), Trigger.wordStart("slctr"), null),
 
     TCTR("TCTR", List.of("TCTR"), "TCTR\\d{11}",
             Fragments.START + "(?i:tctr)" + Fragments.SEP + "(20\\d{9})" + Fragments.END,
             m -> CanonicalTrialId.of("TCTR" + m.group(1)),
-            ownPage("https://www.thaiclinicaltrials.org/show/", ""), Trigger.anyOf("tctr"), null),
+            ownPage("https://www.thaiclinicaltrials.org/show/", ""), Trigger.wordStart("tctr"), null),
 
     LBCTR("LBCTR", List.of("LBCTR"), "LBCTR\\d{10}",
             Fragments.START + "(?i:lbctr)" + Fragments.SEP + "(20\\d{8})" + Fragments.END,
             m -> CanonicalTrialId.of("LBCTR" + m.group(1)),
-            ictrp(""), Trigger.anyOf("lbctr"), null),
+            ictrp(""), Trigger.wordStart("lbctr"), null),
 
     /**
      * Netherlands Trial Register (NTR…, NL…) and its successor OMON (NL-OMON…). NTR1 is also a
@@ -163,7 +166,7 @@ public enum TrialRegistry {
             Fragments.START + "(?:NL-OMON(\\d{1,7})|NTR[\\s:]?(\\d{1,4})|NL(\\d{1,5}))(?!\\p{N}|[.,]\\p{N})",
             m -> CanonicalTrialId.of(m.group(1) != null ? "NL-OMON" + m.group(1)
                     : m.group(2) != null ? "NTR" + m.group(2) : "NL" + m.group(3)),
-            ictrp(""), Trigger.caseSensitive("NTR", "NL"),
+            ictrp(""), Trigger.literalBeforeDigit("NTR", "NL", "NL-OMON"),
             new KeywordRule("netherlands|dutch|nederland|trial\\s?regist|trialregister|onderzoekmetmensen"
                     + "|\\bntr\\b|\\bltr\\b|\\bomon\\b", m -> m.group(1) != null));
 
