@@ -13,7 +13,8 @@ import org.medlinestream.avro.Identifier;
  */
 public final class Orcids {
 
-    private static final Pattern PREFIX = Pattern.compile("^(?i:orcid:?\\s*)?(?i:https?://)?(?i:www\\.)?(?i:orcid\\.org/)?");
+    private static final Pattern PREFIX =
+            Pattern.compile("^(?i:orcid:?\\s*)?(?i:https?://)?(?i:www\\.)?(?i:orcid\\.org/)?");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\p{Pd}]");
     private static final Pattern SIXTEEN = Pattern.compile("\\d{15}[\\dX]");
 

@@ -24,7 +24,8 @@ import org.medlinestream.avro.PartialDate;
  */
 public final class PublicationDates {
 
-    private static final Pattern TOKEN = Pattern.compile("(?<!\\d)(?:(\\d{4})|(\\d{1,2}))(?!\\d)|(\\p{L}+)|([-\\p{Pd}/])");
+    private static final Pattern TOKEN =
+            Pattern.compile("(?<!\\d)(?:(\\d{4})|(\\d{1,2}))(?!\\d)|(\\p{L}+)|([-\\p{Pd}/])");
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
             Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4),
             Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8),
@@ -58,7 +59,8 @@ public final class PublicationDates {
 
     private static PartialDate toPartialDate(Part start, Part end) {
         int year = start.year;
-        Integer month = start.month != null ? start.month : start.season == null ? null : SEASONS.get(key(start.season));
+        Integer month = start.month != null ? start.month
+                : start.season == null ? null : SEASONS.get(key(start.season));
         Integer day = start.month != null ? validDay(year, start.month, start.day) : null;
         String season = start.season;
         String iso = start.season != null ? String.valueOf(year) : iso(year, month, day);

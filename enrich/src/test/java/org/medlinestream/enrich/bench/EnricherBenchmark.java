@@ -24,7 +24,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Enrichments per second of one {@link Enricher} over {@link BenchmarkCorpus} (about 7,500
- * citations with real abstracts, cycled). Run with {@link #main} (see the enrich README section).
+ * citations with real abstracts, cycled). Run from the repository root:
+ * {@code ./mvnw -q -o -pl enrich -am process-test-classes -Pbench [-Djmh.args="-wi 1 -i 3"]}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -22,7 +22,8 @@ public final class DoiNormalizer {
     private static final Pattern URL_PREFIX =
             Pattern.compile("^(?i:https?://)?(?i:www\\.|dx\\.)?(?i:doi\\.org)/(?i:urn:doi:|doi:)?");
     private static final Pattern VALID = Pattern.compile("^10\\.\\d{4,9}(?:\\.\\d+)*/\\S+$");
-    private static final Pattern WHITESPACE_AND_INVISIBLES = Pattern.compile("[\\s\\p{Z}\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]+");
+    private static final Pattern WHITESPACE_AND_INVISIBLES =
+            Pattern.compile("[\\s\\p{Z}\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]+");
     private static final String LEADING_WRAPPERS = "\"'‘“«<([{";
     private static final String TRAILING_PUNCTUATION = ".,;:'\"’”»";
     private static final String CLOSERS = ")]}>";

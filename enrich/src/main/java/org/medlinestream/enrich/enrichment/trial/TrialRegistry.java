@@ -41,8 +41,8 @@ public enum TrialRegistry {
 
     /** EU CT numbers of the Clinical Trials Information System: the middle block starts with 5. */
     CTIS("CTIS", List.of("CTIS"), "\\d{4}-5\\d{5}-\\d{2}-\\d{2}",
-            Fragments.NUMBER_START + "(?:(?i:ctis)[\\s\\p{Pd}]?)?(20\\d{2})\\p{Pd}(5\\d{5})\\p{Pd}(\\d{2})\\p{Pd}(\\d{2})"
-                    + "(?![\\p{N}\\p{Pd}])",
+            Fragments.NUMBER_START + "(?:(?i:ctis)[\\s\\p{Pd}]?)?(20\\d{2})\\p{Pd}(5\\d{5})\\p{Pd}(\\d{2})"
+                    + "\\p{Pd}(\\d{2})(?![\\p{N}\\p{Pd}])",
             m -> CanonicalTrialId.of(m.group(1) + "-" + m.group(2) + "-" + m.group(3) + "-" + m.group(4)),
             ownPage("https://euclinicaltrials.eu/ctis-public/view/", ""),
             Trigger.wordStart("ctis").or(Trigger.dashedNumber('5')), null),
@@ -102,18 +102,21 @@ public enum TrialRegistry {
             m -> CanonicalTrialId.of("PACTR" + m.group(1)),
             ictrp(""), Trigger.wordStart("pactr"), null),
 
-    JRCT("jRCT", List.of("jRCT", "JPRN"), "jRCT[a-z0-9]\\d{9}",
-            Fragments.START + Fragments.JPRN + "(?i:jrct)" + Fragments.SEP + "([A-Za-z0-9]\\d{9})" + Fragments.END,
-            m -> CanonicalTrialId.of("jRCT" + m.group(1).toLowerCase(Locale.ROOT)),
-            ownPage("https://jrct.niph.go.jp/en-latest-detail/", ""), Trigger.wordStart("jrct"), null),
-
-    /** UMIN-CTR; MEDLINE files it under JPRN too. Old ids are C + 9 digits (ICTRP: JPRN-C…). */
+    /**
+     * UMIN-CTR; MEDLINE files it under JPRN too (first of the JPRN registries: a JPRN accession of
+     * no known form is taken as UMIN-CTR). Old ids are C + 9 digits (ICTRP: JPRN-C…).
+     */
     UMIN_CTR("UMIN-CTR", List.of("UMIN-CTR", "UMIN", "JPRN"), "UMIN\\d{9}|C\\d{9}",
             Fragments.START + "(?:" + Fragments.JPRN + "(?i:umin)(?:[\\s\\p{Pd}]?(?i:ctr))?" + Fragments.SEP
                     + "(?:(?i:id|no|number)" + Fragments.SEP + ")?(?i:umin)?(\\d{9})"
                     + "|(?i:jprn)[\\s\\p{Pd}]?C(\\d{9}))" + Fragments.END,
             m -> CanonicalTrialId.of(m.group(1) != null ? "UMIN" + m.group(1) : "C" + m.group(2)),
             ictrp("JPRN-"), Trigger.wordStart("umin", "jprn"), null),
+
+    JRCT("jRCT", List.of("jRCT", "JPRN"), "jRCT[a-z0-9]\\d{9}",
+            Fragments.START + Fragments.JPRN + "(?i:jrct)" + Fragments.SEP + "([A-Za-z0-9]\\d{9})" + Fragments.END,
+            m -> CanonicalTrialId.of("jRCT" + m.group(1).toLowerCase(Locale.ROOT)),
+            ownPage("https://jrct.niph.go.jp/en-latest-detail/", ""), Trigger.wordStart("jrct"), null),
 
     JAPIC_CTI("JapicCTI", List.of("JapicCTI", "JPRN"), "JapicCTI-\\d{6}",
             Fragments.START + Fragments.JPRN + "(?i:japic)[\\s\\p{Pd}]?(?i:cti)" + Fragments.SEP + "(\\d{6})"
@@ -134,7 +137,8 @@ public enum TrialRegistry {
             ownPage("https://ensaiosclinicos.gov.br/rg/", ""), Trigger.wordStart("rbr"), null),
 
     REPEC("REPEC", List.of("REPEC"), "PER-\\d{3}-\\d{2}",
-            Fragments.START + "(?:(?i:repec)" + Fragments.SEP + ")?PER\\p{Pd}(\\d{3})\\p{Pd}(\\d{2})(?![\\p{N}\\p{Pd}])",
+            Fragments.START + "(?:(?i:repec)" + Fragments.SEP + ")?PER\\p{Pd}(\\d{3})\\p{Pd}(\\d{2})"
+                    + "(?![\\p{N}\\p{Pd}])",
             m -> CanonicalTrialId.of("PER-" + m.group(1) + "-" + m.group(2)),
             ictrp(""), Trigger.literalBeforeDigit("PER"), null),
 
@@ -144,7 +148,8 @@ public enum TrialRegistry {
             ictrp(""), Trigger.wordStart("rpcec"), null),
 
     SLCTR("SLCTR", List.of("SLCTR"), "SLCTR/\\d{4}/\\d{3}",
-            Fragments.START + "(?i:slctr)[\\s:#.]{0,3}[/\\p{Pd}]?\\s?(20\\d{2})\\s?[/\\p{Pd}]\\s?(\\d{3})" + Fragments.END,
+            Fragments.START + "(?i:slctr)[\\s:#.]{0,3}[/\\p{Pd}]?\\s?(20\\d{2})\\s?[/\\p{Pd}]\\s?(\\d{3})"
+                    + Fragments.END,
             m -> CanonicalTrialId.of("SLCTR/" + m.group(1) + "/" + m.group(2)),
             ictrp(""), Trigger.wordStart("slctr"), null),
 
@@ -207,7 +212,8 @@ public enum TrialRegistry {
 
     /** Registries filed under databank (SI) name {@code name}, case-insensitively; empty if none. */
     public static List<TrialRegistry> forDatabank(String name) {
-        return name == null ? List.of() : BY_DATABANK_NAME.getOrDefault(name.trim().toLowerCase(Locale.ROOT), List.of());
+        return name == null ? List.of()
+                : BY_DATABANK_NAME.getOrDefault(name.trim().toLowerCase(Locale.ROOT), List.of());
     }
 
     /** The WHO ICTRP trial page for an id in ICTRP spelling. */
