@@ -30,6 +30,9 @@ public final class DropFolder {
   private static final Logger log = LoggerFactory.getLogger(DropFolder.class);
   static final String DONE_MARKER = ".done";
   static final String ERROR_NOTE = ".error.txt";
+  /** Names of files still being written, and of markers: skipped without a word. */
+  private static final List<String> PARTIAL_SUFFIXES = List.of(".tmp", ".part", ".partial",
+      ".filepart", ".crdownload", ".download", ".inprogress", "~", DONE_MARKER, ERROR_NOTE);
 
   private final Path dir;
   private final Path finishedDir;
@@ -107,11 +110,13 @@ public final class DropFolder {
     lastSeen.keySet().retainAll(candidates);
     long now = System.currentTimeMillis();
     List<Path> ready = new ArrayList<>();
+    boolean inOrder = true;
     for (Path file : candidates) {
-      if (!isComplete(file, now)) {
-        break;
+      boolean complete = isComplete(file, now);
+      inOrder &= complete;
+      if (inOrder) {
+        ready.add(file);
       }
-      ready.add(file);
     }
     return ready;
   }
@@ -122,13 +127,17 @@ public final class DropFolder {
       return false;
     }
     if (!SourceResolver.isRecordFileName(name)) {
-      if (!name.endsWith(DONE_MARKER) && warnedAbout.add(entry)) {
+      if (!isPartialOrMarker(name) && warnedAbout.add(entry)) {
         log.warn("Ignoring {} in the drop folder: not a MEDLINE or PubMed file name (.txt, .nbib,"
-            + " .medline, .xml, or .gz of them; partial names such as .tmp are skipped)", entry);
+            + " .medline, .xml, or .gz of them)", entry);
       }
       return false;
     }
     return true;
+  }
+
+  private static boolean isPartialOrMarker(String name) {
+    return PARTIAL_SUFFIXES.stream().anyMatch(name::endsWith);
   }
 
   private boolean isComplete(Path file, long nowMillis) {
