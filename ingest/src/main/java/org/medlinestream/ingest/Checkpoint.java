@@ -50,10 +50,6 @@ public record Checkpoint(
     return new Checkpoint(file, position, true, records, deletes, rejected, bytes, failure);
   }
 
-  public boolean failed() {
-    return error != null;
-  }
-
   static long valueBytes(RawRecord record) {
     return record.isDelete() ? 0 : record.value().length;
   }
