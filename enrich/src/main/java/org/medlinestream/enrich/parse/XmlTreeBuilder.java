@@ -9,6 +9,8 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads one record's XML into {@link XmlElement}s with the JDK's StAX parser, hardened: no DTD
@@ -16,6 +18,8 @@ import javax.xml.stream.XMLStreamReader;
  * nothing resolved or fetched, nesting bounded. Not thread-safe: use one per thread.
  */
 final class XmlTreeBuilder {
+  private static final Logger log = LoggerFactory.getLogger(XmlTreeBuilder.class);
+
   /** Deepest element nesting accepted (PubMed records nest about 10 deep, MathML a little more). */
   static final int MAX_DEPTH = 256;
 
@@ -29,6 +33,8 @@ final class XmlTreeBuilder {
     factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
     factory.setProperty(XMLInputFactory.IS_COALESCING, true);
     factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    factory.setXMLReporter(
+        (message, type, info, location) -> log.debug("XML warning ({}): {}", type, message));
     factory.setXMLResolver(
         (publicId, systemId, baseUri, namespace) -> {
           throw new XMLStreamException("refused to resolve the external resource " + systemId);

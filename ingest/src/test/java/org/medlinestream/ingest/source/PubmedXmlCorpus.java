@@ -17,25 +17,25 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * The real PubMed XML files of {@code shared.data.dir}/pubmed-xml, and what they hold, found with
- * plain regular expressions (independently of the reader under test).
+ * plain regular expressions (independently of the reader under test). Shared with enrich's tests.
  */
-final class PubmedXmlCorpus {
+public final class PubmedXmlCorpus {
   private static final Pattern RECORD =
       Pattern.compile("(?s)<(PubmedArticle|PubmedBookArticle|MedlineCitation)[\\s>].*?</\\1>");
   private static final Pattern DELETE = Pattern.compile("(?s)<DeleteCitation>.*?</DeleteCitation>");
   private static final Pattern PMID = Pattern.compile("<PMID[^>]*>\\s*(\\d+)\\s*</PMID>");
 
   /** A record or delete as the file holds it. */
-  record Expected(String pmid, boolean delete, String text, long line, int offset) {}
+  public record Expected(String pmid, boolean delete, String text, long line, int offset) {}
 
   private PubmedXmlCorpus() {}
 
-  static Path folder() {
+  public static Path folder() {
     return Path.of(System.getProperty("shared.data.dir", "../../shared/data"), "pubmed-xml");
   }
 
   /** Every file of the folder, sub-folders included, sorted. */
-  static List<Path> files() {
+  public static List<Path> files() {
     try (Stream<Path> walk = Files.walk(folder())) {
       return walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
     } catch (IOException e) {
@@ -43,12 +43,12 @@ final class PubmedXmlCorpus {
     }
   }
 
-  static Path file(String relative) {
+  public static Path file(String relative) {
     return folder().resolve(relative);
   }
 
   /** The file's bytes, gunzipped when it ends in {@code .gz}. */
-  static byte[] bytes(Path file) {
+  public static byte[] bytes(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       return file.toString().endsWith(".gz") ? new GZIPInputStream(in).readAllBytes()
           : in.readAllBytes();
@@ -58,7 +58,7 @@ final class PubmedXmlCorpus {
   }
 
   /** Records and deletes in the order of the file. */
-  static List<Expected> expected(byte[] xml) {
+  public static List<Expected> expected(byte[] xml) {
     String text = new String(xml, StandardCharsets.UTF_8);
     List<Expected> found = new ArrayList<>();
     Matcher record = RECORD.matcher(text);
