@@ -53,7 +53,7 @@ final class CitationDraft {
   }
 
   MalformedRecordException malformed(String problem) {
-    return new MalformedRecordException(line, problem);
+    return new MalformedRecordException(problem, line);
   }
 
   /** The citation, once every line is read. */

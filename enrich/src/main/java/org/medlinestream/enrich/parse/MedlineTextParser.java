@@ -197,11 +197,9 @@ public final class MedlineTextParser {
             lineStart = k + 1;
           }
         }
-        throw new MalformedRecordException(
-            line,
-            String.format(
+        throw new MalformedRecordException(String.format(
                 "control character U+%04X at column %d: the record is not MEDLINE text",
-                (int) c, i - lineStart + 1));
+                (int) c, i - lineStart + 1), line);
       }
     }
   }
@@ -220,11 +218,9 @@ public final class MedlineTextParser {
       for (int k = 0; k < at; k++) {
         line += bytes[k] == '\n' ? 1 : 0;
       }
-      throw new MalformedRecordException(
-          line,
-          String.format(
+      throw new MalformedRecordException(String.format(
               "invalid UTF-8 byte 0x%02X at byte %d: the record is not UTF-8 text",
-              bytes[at] & 0xff, at));
+              bytes[at] & 0xff, at), line);
     }
   }
 }

@@ -28,7 +28,7 @@ record FileRecords(
           try {
             citations.add(parser.parse(raw.value()));
           } catch (MalformedRecordException e) {
-            errors.add(file.getFileName() + " line " + (raw.line() + e.line() - 1) + ": " + e.problem());
+            errors.add(file.getFileName() + " line " + (raw.line() + e.line() - 1) + ": " + e.getMessage());
           }
         } else {
           refused.add((RejectedInput) item);
