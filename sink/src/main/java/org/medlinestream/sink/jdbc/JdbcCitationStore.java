@@ -29,13 +29,17 @@ import org.slf4j.LoggerFactory;
  * citations to write are inserted with JDBC batches, which the PostgreSQL driver rewrites into
  * multi-row inserts. See {@link Revision} for which version wins.
  *
- * <p>One connection, one writer: {@link #apply} calls are serialized. A lost connection is
- * reopened on the next call.
+ * <p>One connection, one writer: {@link #apply} calls are serialized; on SQLite the batch takes the
+ * database's write lock when it begins (WAL mode: readers go on reading) and releases it when it
+ * ends. A lost connection is reopened on the next call.
  */
 public final class JdbcCitationStore implements CitationStore {
   private static final Logger log = LoggerFactory.getLogger(JdbcCitationStore.class);
   /** PMIDs per {@code IN (...)} look-up: far below every driver's parameter limit. */
   private static final int LOOKUP_CHUNK = 500;
+
+  /** What the store holds for a PMID: enough to tell whether a citation is newer. */
+  private record Stored(String revision, String contentHash) {}
 
   private final String url;
   private final Dialect dialect;
@@ -68,6 +72,7 @@ public final class JdbcCitationStore implements CitationStore {
     Map<String, CitationRows> candidates = toRows(steps);
     try {
       Connection db = connection();
+      db.setAutoCommit(false); // SQLite: BEGIN IMMEDIATE, the write lock for this batch only
       try {
         ApplyResult result = write(db, steps, candidates, changes);
         db.commit();
@@ -75,6 +80,8 @@ public final class JdbcCitationStore implements CitationStore {
       } catch (SQLException | RuntimeException e) {
         rollbackQuietly(db);
         throw e;
+      } finally {
+        endTransaction(db);
       }
     } catch (SQLException e) {
       CitationStoreException error = SqlErrors.classify("Cannot apply a batch of "
@@ -105,13 +112,13 @@ public final class JdbcCitationStore implements CitationStore {
 
   private ApplyResult write(Connection db, List<BatchPlan.Step> steps,
       Map<String, CitationRows> candidates, List<CitationChange> changes) throws SQLException {
-    Map<String, String[]> stored = storedRevisions(db, steps);
+    Map<String, Stored> stored = storedRevisions(db, steps);
     List<String> toDelete = new ArrayList<>();
     RowBatch toInsert = new RowBatch();
     int written = 0;
     for (BatchPlan.Step step : steps) {
       CitationRows rows = candidates.get(step.pmid());
-      String[] current = stored.get(step.pmid());
+      Stored current = stored.get(step.pmid());
       boolean write = switch (step.action()) {
         case DELETE -> false;
         case REPLACE -> true;
@@ -132,18 +139,18 @@ public final class JdbcCitationStore implements CitationStore {
   }
 
   /** Not older than the stored revision, and not the very same content. */
-  private static boolean isNewer(CitationRows candidate, String[] stored) {
-    int order = candidate.revision().compareTo(stored[0]);
-    return order > 0 || (order == 0 && !candidate.contentHash().equals(stored[1]));
+  private static boolean isNewer(CitationRows candidate, Stored stored) {
+    int order = candidate.revision().compareTo(stored.revision());
+    return order > 0 || (order == 0 && !candidate.contentHash().equals(stored.contentHash()));
   }
 
-  /** PMID to {revision, content_hash} of the stored citations among the upserted PMIDs. */
-  private Map<String, String[]> storedRevisions(Connection db, List<BatchPlan.Step> steps)
+  /** Revision and content hash of the stored citations among the upserted PMIDs. */
+  private Map<String, Stored> storedRevisions(Connection db, List<BatchPlan.Step> steps)
       throws SQLException {
     List<String> pmids = steps.stream()
         .filter(step -> step.action() == BatchPlan.Action.UPSERT_IF_NOT_OLDER)
         .map(BatchPlan.Step::pmid).toList();
-    Map<String, String[]> stored = new HashMap<>();
+    Map<String, Stored> stored = new HashMap<>();
     for (int from = 0; from < pmids.size(); from += LOOKUP_CHUNK) {
       List<String> chunk = pmids.subList(from, Math.min(pmids.size(), from + LOOKUP_CHUNK));
       String sql = "SELECT pmid, revision, content_hash FROM citations WHERE pmid IN ("
@@ -154,7 +161,7 @@ public final class JdbcCitationStore implements CitationStore {
         }
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
-            stored.put(rows.getString(1), new String[] {rows.getString(2), rows.getString(3)});
+            stored.put(rows.getString(1), new Stored(rows.getString(2), rows.getString(3)));
           }
         }
       }
@@ -196,7 +203,6 @@ public final class JdbcCitationStore implements CitationStore {
   private Connection connection() throws SQLException {
     if (connection == null) {
       connection = dialect.connect(url);
-      connection.setAutoCommit(false);
     }
     return connection;
   }
@@ -209,6 +215,16 @@ public final class JdbcCitationStore implements CitationStore {
         log.debug("Closing a failed connection to {}", redacted(url), e);
       }
       connection = null;
+    }
+  }
+
+  /** Back to auto-commit, which on SQLite releases the write lock; a connection that fails here is dropped. */
+  private void endTransaction(Connection db) {
+    try {
+      db.setAutoCommit(true);
+    } catch (SQLException e) {
+      log.debug("Ending the transaction on {} failed; reconnecting next time", redacted(url), e);
+      discardConnection();
     }
   }
 

@@ -43,4 +43,19 @@ class SqliteStoreTest {
     }
     assertThat(Files.exists(file)).isTrue();
   }
+
+  @Test
+  void holdsTheWriteLockOnlyWhileABatchRuns(@TempDir Path folder) throws Exception {
+    String url = "jdbc:sqlite:" + folder.resolve("medline.db");
+    try (JdbcCitationStore store = JdbcCitationStore.open(url)) {
+      store.apply(List.of(CitationChange.upsert(TestCitations.seed())));
+
+      try (Connection other = DriverManager.getConnection(url + "?busy_timeout=0");
+          Statement statement = other.createStatement()) {
+        assertThat(statement.executeUpdate("UPDATE citations SET title = 'edited by hand'"))
+            .isEqualTo(1);
+      }
+      store.apply(List.of(CitationChange.upsert(TestCitations.sygma())));
+    }
+  }
 }
