@@ -8,6 +8,11 @@ public final class Topics {
   public static final String CITATIONS = "medline.citations";
   /** Records that could not be processed: original key, value and headers plus error headers. */
   public static final String DLQ = "medline.dlq";
+  /**
+   * Ingest progress: key the identity of a source file, value JSON {@code {file, position, done,
+   * records, deletes, rejected, error}}; written in the same transaction as the records; compacted.
+   */
+  public static final String INGEST_CHECKPOINTS = "medline.ingest.checkpoints";
   /** The schema registry's store: one partition, compacted, Confluent's key/value format. */
   public static final String SCHEMAS = "_schemas";
 

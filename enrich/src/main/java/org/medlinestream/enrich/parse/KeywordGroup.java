@@ -1,0 +1,53 @@
+package org.medlinestream.enrich.parse;
+
+import org.medlinestream.avro.Citation;
+import org.medlinestream.avro.Keyword;
+
+/** Keywords: OTO sets the owner of the OT lines after it. */
+final class KeywordGroup extends TagGroup<KeywordGroup.Role> {
+  enum Role {
+    OWNER,
+    KEYWORD
+  }
+
+  private static final class Cursor implements CitationDraft.Finishing {
+    String owner;
+    MedlineTag ownerTag;
+    boolean ownerUsed = true;
+
+    @Override
+    public void finish(CitationDraft draft) {
+      if (!ownerUsed) {
+        draft.extra(ownerTag.code(), owner); // an owner with no keyword after it
+      }
+    }
+  }
+
+  @Override
+  void read(CitationDraft draft, Role role, MedlineTag tag, String value) {
+    Cursor cursor = draft.state(this, Cursor::new);
+    if (role == Role.OWNER) {
+      if (!cursor.ownerUsed) {
+        draft.extra(tag.code(), cursor.owner);
+      }
+      cursor.owner = value;
+      cursor.ownerTag = tag;
+      cursor.ownerUsed = false;
+    } else {
+      draft.citation().getKeywords().add(new Keyword(cursor.owner, value, false));
+      cursor.ownerUsed = true;
+    }
+  }
+
+  @Override
+  void write(Citation citation, MedlineLines out) {
+    String owner = null;
+    for (Keyword keyword : citation.getKeywords()) {
+      if (keyword.getOwner() != null && !keyword.getOwner().equals(owner)) {
+        owner = keyword.getOwner();
+        out.field(tag(Role.OWNER), owner);
+      }
+      out.field(tag(Role.KEYWORD), keyword.getKeyword());
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package org.medlinestream.ingest;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.function.LongConsumer;
+
+/** Reports every byte read from a source, for the progress display. */
+final class CountingInputStream extends FilterInputStream {
+  private final LongConsumer counter;
+
+  CountingInputStream(InputStream in, LongConsumer counter) {
+    super(in);
+    this.counter = counter;
+  }
+
+  @Override
+  public int read() throws IOException {
+    int b = super.read();
+    if (b >= 0) {
+      counter.accept(1);
+    }
+    return b;
+  }
+
+  @Override
+  public int read(byte[] buffer, int offset, int length) throws IOException {
+    int n = super.read(buffer, offset, length);
+    if (n > 0) {
+      counter.accept(n);
+    }
+    return n;
+  }
+
+  @Override
+  public long skip(long n) throws IOException {
+    long skipped = super.skip(n);
+    counter.accept(skipped);
+    return skipped;
+  }
+
+  @Override
+  public boolean markSupported() {
+    return false;
+  }
+}

@@ -1,0 +1,23 @@
+package org.medlinestream.schemas;
+
+/**
+ * The headers that say why a record is on the dead-letter topic ({@link Topics#DLQ}), in the
+ * spirit of Kafka Connect's {@code __connect.errors.*}. Values are UTF-8 text; see {@link
+ * RawHeaders#put} and {@link RawHeaders#get}.
+ */
+public final class ErrorHeaders {
+  /** The stage that refused the record: {@code ingest}, {@code enrich}, {@code sink}. */
+  public static final String STAGE = "medline.error.stage";
+  /** What is wrong, in words a user can act on. */
+  public static final String REASON = "medline.error.reason";
+  /** File (or {@code -} for standard input) the refused input was read from. */
+  public static final String SOURCE = "medline.error.source";
+  /** 1-based position of the refused input among the items of its source. */
+  public static final String POSITION = "medline.error.position";
+  /** 1-based line of the source where the refused input starts. */
+  public static final String LINE = "medline.error.line";
+
+  public static final String STAGE_INGEST = "ingest";
+
+  private ErrorHeaders() {}
+}

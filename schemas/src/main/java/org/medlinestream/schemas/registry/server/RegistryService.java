@@ -1,0 +1,201 @@
+package org.medlinestream.schemas.registry.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+
+import org.medlinestream.schemas.registry.CompatibilityLevel;
+import org.medlinestream.schemas.registry.RegistryException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registry's operations over a {@link SchemaLog}: reads answer from the replayed {@link
+ * RegistryState}; writes append to the log and wait until they have read their own record back,
+ * so that an answer never precedes the record that justifies it. A registration whose record lost
+ * a race with another instance is undone (its key rewritten to the winner, or tombstoned) and tried
+ * again on the new state.
+ */
+final class RegistryService {
+  private static final Logger log = LoggerFactory.getLogger(RegistryService.class);
+  private static final int REGISTRATION_ATTEMPTS = 5;
+
+  private final SchemaLog schemaLog;
+  private final RegistryState state = new RegistryState();
+  private final CompatibilityLevel defaultLevel;
+
+  RegistryService(SchemaLog schemaLog, CompatibilityLevel defaultLevel) {
+    this.schemaLog = schemaLog;
+    this.defaultLevel = defaultLevel;
+  }
+
+  void start() {
+    schemaLog.start(state);
+  }
+
+  /** Registers {@code schemaText} under {@code subject}, or finds it there, and returns its id. */
+  synchronized int register(String subject, String schemaText) {
+    Schema schema = parse(schemaText);
+    String canonical = schema.toString();
+    for (int attempt = 1; attempt <= REGISTRATION_ATTEMPTS; attempt++) {
+      schemaLog.sync();
+      for (StoredVersion version : state.versions(subject)) {
+        if (version.schema().schema().equals(canonical)) {
+          return version.id();
+        }
+      }
+      List<String> problems = level(subject).incompatibilities(schema, parsedVersions(subject));
+      if (!problems.isEmpty()) {
+        throw RegistryException.incompatibleSchema(subject, problems);
+      }
+      int id = state.idOf(canonical).orElse(state.maxId() + 1);
+      StoredVersion candidate = new StoredVersion(subject, state.maxVersion(subject) + 1,
+          new StoredSchema(id, canonical, schema), false);
+      String key = StoreRecords.schemaKey(subject, candidate.version());
+      schemaLog.append(key, StoreRecords.schemaValue(candidate));
+      if (state.storedVersion(subject, candidate.version()).filter(stored -> stored.id() == id).isPresent()) {
+        log.info("registered schema id {} as version {} of subject {}", id, candidate.version(), subject);
+        return id;
+      }
+      log.info("registration of subject {} lost a race with another registry instance; retrying", subject);
+      schemaLog.append(key, state.storedVersion(subject, candidate.version()).map(StoreRecords::schemaValue).orElse(null));
+    }
+    throw RegistryException.storeError("could not register a schema under subject '" + subject + "' after "
+        + REGISTRATION_ATTEMPTS + " attempts: other registry instances keep registering concurrently", null);
+  }
+
+  /** The live version of {@code subject} that holds {@code schemaText}. */
+  StoredVersion lookup(String subject, String schemaText) {
+    String canonical = parse(schemaText).toString();
+    return fresh(() -> {
+      List<StoredVersion> versions = liveVersions(subject);
+      return versions.stream().filter(version -> version.schema().schema().equals(canonical)).findFirst()
+          .orElseThrow(RegistryException::schemaNotFound);
+    });
+  }
+
+  StoredSchema schemaById(int id) {
+    return fresh(() -> state.schemaById(id).orElseThrow(() -> RegistryException.schemaNotFound(id)));
+  }
+
+  int maxId() {
+    return state.maxId();
+  }
+
+  List<String> subjects() {
+    return state.subjects();
+  }
+
+  /** The live version numbers of {@code subject}, oldest first. */
+  List<Integer> versionNumbers(String subject) {
+    return fresh(() -> liveVersions(subject).stream().map(StoredVersion::version).toList());
+  }
+
+  /** A live version of {@code subject}: a number, or {@code latest} / {@code -1} for the newest. */
+  StoredVersion version(String subject, String version) {
+    int number = versionNumber(version);
+    return fresh(() -> {
+      List<StoredVersion> versions = liveVersions(subject);
+      if (number == -1) {
+        return versions.get(versions.size() - 1);
+      }
+      return versions.stream().filter(stored -> stored.version() == number).findFirst()
+          .orElseThrow(() -> RegistryException.versionNotFound(number));
+    });
+  }
+
+  /**
+   * Why {@code schemaText} may not follow {@code version} of {@code subject} at the subject's level
+   * (for {@code latest}: the versions the level compares with); empty when it may.
+   */
+  List<String> incompatibilities(String subject, String version, String schemaText) {
+    Schema schema = parse(schemaText);
+    if (versionNumber(version) == -1) {
+      schemaLog.sync();
+      return level(subject).incompatibilities(schema, parsedVersions(subject));
+    }
+    Schema earlier = version(subject, version).schema().parsed();
+    return level(subject).incompatibilities(schema, List.of(earlier));
+  }
+
+  /** The level in force for {@code subject}: its own, else the global one. */
+  CompatibilityLevel level(String subject) {
+    return state.compatibility(subject).orElseGet(this::globalLevel);
+  }
+
+  CompatibilityLevel globalLevel() {
+    return state.compatibility(null).orElse(defaultLevel);
+  }
+
+  /** The level set on {@code subject} itself; 40408 when it has none. */
+  CompatibilityLevel subjectLevel(String subject) {
+    return fresh(() -> state.compatibility(subject)
+        .orElseThrow(() -> RegistryException.subjectCompatibilityNotConfigured(subject)));
+  }
+
+  /** Sets the level of {@code subject}, or the global one when {@code subject} is null. */
+  CompatibilityLevel setLevel(String subject, String levelName) {
+    CompatibilityLevel level = CompatibilityLevel.parse(levelName)
+        .orElseThrow(RegistryException::invalidCompatibilityLevel);
+    schemaLog.append(StoreRecords.configKey(subject), StoreRecords.configValue(level));
+    return level;
+  }
+
+  private List<StoredVersion> liveVersions(String subject) {
+    List<StoredVersion> versions = state.versions(subject);
+    if (versions.isEmpty()) {
+      throw RegistryException.subjectNotFound(subject);
+    }
+    return versions;
+  }
+
+  private List<Schema> parsedVersions(String subject) {
+    List<Schema> schemas = new ArrayList<>();
+    state.versions(subject).forEach(version -> schemas.add(version.schema().parsed()));
+    return schemas;
+  }
+
+  /** The query's answer; on "not found", once more after catching up with the log (another instance may have just written it). */
+  private <T> T fresh(Supplier<T> query) {
+    try {
+      return query.get();
+    } catch (RegistryException e) {
+      if (e.httpStatus() != 404) {
+        throw e;
+      }
+      schemaLog.sync();
+      return query.get();
+    }
+  }
+
+  /** {@code -1} for the latest version, else the positive version number; 42202 for anything else. */
+  private static int versionNumber(String version) {
+    String trimmed = version.trim();
+    if (trimmed.toLowerCase(Locale.ROOT).equals("latest")) {
+      return -1;
+    }
+    try {
+      int number = Integer.parseInt(trimmed);
+      if (number == -1 || number >= 1) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw RegistryException.invalidVersion(version);
+  }
+
+  private static Schema parse(String schemaText) {
+    if (schemaText == null || schemaText.isBlank()) {
+      throw RegistryException.invalidSchema("the request has no schema");
+    }
+    try {
+      return new Schema.Parser().parse(schemaText);
+    } catch (AvroRuntimeException | IllegalArgumentException e) {
+      throw RegistryException.invalidSchema(e.getMessage());
+    }
+  }
+}
