@@ -28,10 +28,10 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
-import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.TransactionAbortableException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -103,7 +103,7 @@ public final class KafkaSchemaLog implements SchemaLog {
     reader.setDaemon(true);
     reader.start();
     awaitPosition(end);
-    log.info("schema registry read {} records of topic {}", end, topic);
+    log.info("schema registry read topic {} up to offset {}", topic, end);
   }
 
   @Override
@@ -126,15 +126,13 @@ public final class KafkaSchemaLog implements SchemaLog {
           }
           return answer;
         } catch (KafkaException e) {
+          // Usually another instance took its turn and fenced this writer. Starting a new writer
+          // settles any transaction left open, so deciding again on the caught-up state is safe.
           closeWriter();
-          if (!fenced(e)) {
+          if (unrecoverable(e) || attempt == WRITE_ATTEMPTS) {
             throw storeFailure("write to " + topic, e);
           }
-          if (attempt == WRITE_ATTEMPTS) {
-            throw RegistryException.storeError("could not write to " + topic + " in " + WRITE_ATTEMPTS
-                + " attempts: other registry instances on the topic keep writing", e);
-          }
-          log.info("another registry instance wrote to {}; deciding again on what it wrote", topic);
+          log.info("writing to {} failed ({}); catching up and deciding again", topic, e.toString());
         }
       }
     }
@@ -242,11 +240,11 @@ public final class KafkaSchemaLog implements SchemaLog {
     }
   }
 
-  /** Whether {@code e} says that another instance has become the writer. */
-  private static boolean fenced(Throwable e) {
+  /** Whether {@code e} cannot be cured by trying again: no broker, or no permission. */
+  private static boolean unrecoverable(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ProducerFencedException || cause instanceof InvalidProducerEpochException
-          || cause instanceof TransactionAbortableException) {
+      if (cause instanceof org.apache.kafka.common.errors.TimeoutException || cause instanceof AuthenticationException
+          || cause instanceof AuthorizationException || cause instanceof UnsupportedVersionException) {
         return true;
       }
     }

@@ -3,10 +3,10 @@ package org.medlinestream.schemas.registry.server;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
-
 import org.medlinestream.schemas.registry.CompatibilityLevel;
 import org.medlinestream.schemas.registry.RegistryException;
 import org.slf4j.Logger;
@@ -38,11 +38,14 @@ final class RegistryService {
   int register(String subject, String schemaText) {
     Schema schema = parse(schemaText);
     String canonical = schema.toString();
+    Optional<StoredVersion> known = holding(subject, canonical);
+    if (known.isPresent()) {
+      return known.get().id(); // without taking a turn as the writer
+    }
     StoredVersion registered = schemaLog.write(entries -> {
-      for (StoredVersion version : state.versions(subject)) {
-        if (version.schema().schema().equals(canonical)) {
-          return version;
-        }
+      Optional<StoredVersion> meanwhile = holding(subject, canonical);
+      if (meanwhile.isPresent()) {
+        return meanwhile.get();
       }
       List<String> problems = level(subject).incompatibilities(schema, parsedVersions(subject));
       if (!problems.isEmpty()) {
@@ -67,10 +70,14 @@ final class RegistryService {
   StoredVersion lookup(String subject, String schemaText) {
     String canonical = parse(schemaText).toString();
     return fresh(() -> {
-      List<StoredVersion> versions = liveVersions(subject);
-      return versions.stream().filter(version -> version.schema().schema().equals(canonical)).findFirst()
-          .orElseThrow(RegistryException::schemaNotFound);
+      liveVersions(subject);
+      return holding(subject, canonical).orElseThrow(RegistryException::schemaNotFound);
     });
+  }
+
+  /** The live version of {@code subject} whose schema is {@code canonical}. */
+  private Optional<StoredVersion> holding(String subject, String canonical) {
+    return state.versions(subject).stream().filter(version -> version.schema().schema().equals(canonical)).findFirst();
   }
 
   StoredSchema schemaById(int id) {
