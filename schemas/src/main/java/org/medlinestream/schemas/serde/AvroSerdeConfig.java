@@ -17,8 +17,8 @@ public class AvroSerdeConfig extends RegistryClientConfig {
           "Register the record's schema under the subject when it is not there yet "
               + "(false: it must be registered already, else serializing fails).")
       .define(USE_LATEST_VERSION, Type.BOOLEAN, false, Importance.MEDIUM,
-          "Write with the subject's latest registered schema (records of an older, compatible "
-              + "schema are converted to it) instead of registering or looking up the record's own.")
+          "With " + AUTO_REGISTER_SCHEMAS + "=false: write with the subject's latest registered schema "
+              + "(records of an older, compatible schema are converted to it) instead of looking up the record's own.")
       .define(SPECIFIC_AVRO_READER, Type.BOOLEAN, false, Importance.MEDIUM,
           "Deserialize to the generated SpecificRecord class of the writer schema instead of GenericRecord.");
 

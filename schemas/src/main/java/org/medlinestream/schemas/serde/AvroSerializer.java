@@ -82,12 +82,14 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
       throw new IllegalStateException("AvroSerializer is not configured: call configure() or pass a SchemaRegistryClient");
     }
     try {
+      if (autoRegister) {
+        return SchemaWriter.direct(client.register(subject, schema), schema);
+      }
       if (useLatestVersion) {
         SchemaVersion latest = client.latest(subject);
         return SchemaWriter.toTarget(latest.id(), schema, latest.schema());
       }
-      int id = autoRegister ? client.register(subject, schema) : client.lookup(subject, schema).id();
-      return SchemaWriter.direct(id, schema);
+      return SchemaWriter.direct(client.lookup(subject, schema).id(), schema);
     } catch (RegistryException e) {
       throw new SerializationException(refusal(subject, schema, e), e);
     } catch (RegistryUnreachableException e) {

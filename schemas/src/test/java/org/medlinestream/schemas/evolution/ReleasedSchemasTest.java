@@ -33,10 +33,8 @@ class ReleasedSchemasTest {
   @Test
   void aBreakingChangeIsCaught(@TempDir Path dir) throws IOException {
     Path changed = copyOfCurrent(dir);
-    Path citation = changed.resolve("Citation.avsc");
     // a new required field without a default: records written before it cannot be read
-    Files.writeString(citation, Files.readString(citation).replaceFirst("\"fields\": \\[",
-        "\"fields\": [ { \"name\": \"language\", \"type\": \"string\", \"doc\": \"ISO 639 code.\" },"));
+    addCitationField(changed, "{ \"name\": \"language\", \"type\": \"string\", \"doc\": \"ISO 639 code.\" }");
     Path articleId = changed.resolve("ArticleId.avsc");
     // a string that becomes an int
     Files.writeString(articleId, Files.readString(articleId).replace(
@@ -53,9 +51,7 @@ class ReleasedSchemasTest {
   @Test
   void anOptionalNewFieldPasses(@TempDir Path dir) throws IOException {
     Path changed = copyOfCurrent(dir);
-    Path citation = changed.resolve("Citation.avsc");
-    Files.writeString(citation, Files.readString(citation).replaceFirst("\"fields\": \\[",
-        "\"fields\": [ { \"name\": \"language\", \"type\": [\"null\", \"string\"], \"default\": null, \"doc\": \"x\" },"));
+    addCitationField(changed, "{ \"name\": \"language\", \"type\": [\"null\", \"string\"], \"default\": null, \"doc\": \"x\" }");
     assertThat(ReleasedSchemas.backwardProblems(changed, RELEASED)).isEmpty();
   }
 
@@ -67,6 +63,11 @@ class ReleasedSchemasTest {
     Files.writeString(released.resolve("Extra.avsc"), "{\"type\":\"record\",\"name\":\"Extra\",\"namespace\":\"x\",\"fields\":[]}");
     assertThat(ReleasedSchemas.backwardProblems(CURRENT, released.getParent()))
         .containsExactly("x.Extra was released in v1 but is gone from " + CURRENT);
+  }
+
+  private static void addCitationField(Path schemas, String field) throws IOException {
+    Path citation = schemas.resolve("Citation.avsc");
+    Files.writeString(citation, Files.readString(citation).replaceFirst("\"fields\": \\[", "\"fields\": [ " + field + ","));
   }
 
   private static Path copyOfCurrent(Path dir) throws IOException {

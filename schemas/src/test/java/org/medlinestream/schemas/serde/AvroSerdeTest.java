@@ -12,15 +12,14 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.errors.SerializationException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.medlinestream.avro.Citation;
+import org.medlinestream.schemas.InMemoryRegistry;
 import org.medlinestream.schemas.SampleCitations;
 import org.medlinestream.schemas.TinySchemas;
 import org.medlinestream.schemas.registry.CompatibilityLevel;
 import org.medlinestream.schemas.registry.SchemaRegistryClient;
-import org.medlinestream.schemas.registry.server.InMemorySchemaLog;
-import org.medlinestream.schemas.registry.server.SchemaRegistryServer;
 
 /** The serde against a registry over HTTP (its log in memory). */
 class AvroSerdeTest {
@@ -28,13 +27,9 @@ class AvroSerdeTest {
   private static final Schema TINY_V2 = new Schema.Parser().parse(TinySchemas.V2);
   private static final String TOPIC = "medline.citations";
 
-  private final SchemaRegistryServer registry = new SchemaRegistryServer(new InMemorySchemaLog(), "127.0.0.1", 0).start();
-  private final SchemaRegistryClient client = SchemaRegistryClient.forUrl(registry.url());
-
-  @AfterEach
-  void stop() {
-    registry.close();
-  }
+  @RegisterExtension
+  final InMemoryRegistry registry = new InMemoryRegistry();
+  private final SchemaRegistryClient client = registry.client();
 
   @Test
   void citationsRoundTripAndTheirSchemaIsRegisteredUnderTheTopicsSubject() {
@@ -111,7 +106,7 @@ class AvroSerdeTest {
   void withUseLatestVersionRecordsOfAnOlderSchemaAreWrittenWithTheLatest() {
     client.register(TOPIC + "-value", TINY_V1);
     int latest = client.register(TOPIC + "-value", TINY_V2);
-    AvroSerializer<GenericRecord> serializer = serializer(config(AvroSerdeConfig.USE_LATEST_VERSION, true));
+    AvroSerializer<GenericRecord> serializer = latestVersionSerializer();
 
     byte[] bytes = serializer.serialize(TOPIC, tiny(TINY_V1, "7"));
     assertThat(WireFormat.schemaId(bytes, TOPIC)).isEqualTo(latest);
@@ -126,7 +121,7 @@ class AvroSerdeTest {
   void withUseLatestVersionARecordTheLatestCannotHoldIsRefused() {
     client.setCompatibility(TOPIC + "-value", CompatibilityLevel.NONE);
     client.register(TOPIC + "-value", new Schema.Parser().parse(TinySchemas.BREAKING));
-    AvroSerializer<GenericRecord> serializer = serializer(config(AvroSerdeConfig.USE_LATEST_VERSION, true));
+    AvroSerializer<GenericRecord> serializer = latestVersionSerializer();
     assertThatThrownBy(() -> serializer.serialize(TOPIC, tiny(TINY_V1, "7")))
         .isInstanceOf(SerializationException.class)
         .hasMessageContaining("cannot be written with the latest registered schema (id 1)")
@@ -139,7 +134,7 @@ class AvroSerdeTest {
     serde.configure(config(), false);
     byte[] first = serde.serializer().serialize(TOPIC, SampleCitations.citation("1"));
     serde.deserializer().deserialize(TOPIC, first);
-    registry.close();
+    registry.stop();
 
     for (int i = 2; i < 200; i++) {
       Citation citation = SampleCitations.citation(Integer.toString(i));
@@ -173,6 +168,12 @@ class AvroSerdeTest {
     AvroSerializer<GenericRecord> serializer = new AvroSerializer<>();
     serializer.configure(config, false);
     return serializer;
+  }
+
+  private AvroSerializer<GenericRecord> latestVersionSerializer() {
+    Map<String, Object> config = config(AvroSerdeConfig.USE_LATEST_VERSION, true);
+    config.put(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, false);
+    return serializer(config);
   }
 
   private Map<String, Object> config() {

@@ -16,27 +16,22 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.common.errors.SerializationException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.medlinestream.avro.Citation;
+import org.medlinestream.schemas.InMemoryRegistry;
 import org.medlinestream.schemas.SampleCitations;
 import org.medlinestream.schemas.TinySchemas;
 import org.medlinestream.schemas.registry.SchemaRegistryClient;
-import org.medlinestream.schemas.registry.server.InMemorySchemaLog;
-import org.medlinestream.schemas.registry.server.SchemaRegistryServer;
 
 /** Records written with one version of a schema, read with another (Avro schema resolution). */
 class SchemaEvolutionTest {
   private static final String TOPIC = "medline.citations";
   private static final Set<String> ADDED_IN_V2 = Set.of("enrichment", "provenance", "extras", "conflictOfInterest");
 
-  private final SchemaRegistryServer registry = new SchemaRegistryServer(new InMemorySchemaLog(), "127.0.0.1", 0).start();
-  private final SchemaRegistryClient client = SchemaRegistryClient.forUrl(registry.url());
-
-  @AfterEach
-  void stop() {
-    registry.close();
-  }
+  @RegisterExtension
+  final InMemoryRegistry registry = new InMemoryRegistry();
+  private final SchemaRegistryClient client = registry.client();
 
   @Test
   void citationsWrittenWithAnOlderSchemaAreReadAsTodaysCitation() throws IOException {

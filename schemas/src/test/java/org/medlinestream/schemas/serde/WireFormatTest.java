@@ -9,20 +9,15 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.errors.SerializationException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.medlinestream.schemas.InMemoryRegistry;
 import org.medlinestream.schemas.TinySchemas;
-import org.medlinestream.schemas.registry.server.InMemorySchemaLog;
-import org.medlinestream.schemas.registry.server.SchemaRegistryServer;
 
 /** The exact bytes of the Confluent wire format. */
 class WireFormatTest {
-  private final SchemaRegistryServer registry = new SchemaRegistryServer(new InMemorySchemaLog(), "127.0.0.1", 0).start();
-
-  @AfterEach
-  void stop() {
-    registry.close();
-  }
+  @RegisterExtension
+  final InMemoryRegistry registry = new InMemoryRegistry();
 
   @Test
   void aSmallRecordIsMagicByteSchemaIdAndAvroBinary() {

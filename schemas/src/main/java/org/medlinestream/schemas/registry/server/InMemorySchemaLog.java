@@ -8,8 +8,6 @@ import java.util.List;
  * this object, and a registry started again on the same instance replays it.
  */
 public final class InMemorySchemaLog implements SchemaLog {
-  private record Entry(String key, String value) {}
-
   private final List<Entry> entries = new ArrayList<>();
   private Listener listener;
 
@@ -22,14 +20,19 @@ public final class InMemorySchemaLog implements SchemaLog {
   }
 
   @Override
-  public synchronized void append(String key, String value) {
-    entries.add(new Entry(key, value));
-    listener.apply(entries.size() - 1L, key, value);
+  public synchronized <T> T write(Update<T> update) {
+    List<Entry> added = new ArrayList<>();
+    T answer = update.decide(added);
+    for (Entry entry : added) {
+      entries.add(entry);
+      listener.apply(entries.size() - 1L, entry.key(), entry.value());
+    }
+    return answer;
   }
 
   @Override
   public void sync() {
-    // append delivers before it returns: nothing can be pending
+    // writes are delivered before they return: nothing can be pending
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.medlinestream.schemas.registry.server;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -20,10 +22,16 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -34,22 +42,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The registry log on a compacted, single-partition Kafka topic ({@link Topics#SCHEMAS} by
- * default), created when missing. A reader thread consumes it from the start for as long as the
- * registry runs; writers wait until the reader has passed their own record, and {@link #sync()}
- * waits until it has passed the partition's end offset, so every instance on the topic sees the
- * writes of every other before it answers.
+ * default), created when missing, in Confluent Schema Registry's record format. A reader thread
+ * consumes it (read_committed) from the start for as long as the registry runs.
+ *
+ * <p>Several registries may share the topic. Their writers share one {@code transactional.id}, so
+ * Kafka lets only the most recently started one commit: a writer catches up with the log, decides,
+ * and commits in one transaction; if another instance took over meanwhile, the transaction is
+ * aborted (never read by anyone) and the decision is taken again on the caught-up state. Two
+ * instances therefore never give one id to different schemas, even across compaction.
  */
 public final class KafkaSchemaLog implements SchemaLog {
   private static final Logger log = LoggerFactory.getLogger(KafkaSchemaLog.class);
   /** How long a write, a catch-up or a Kafka request may take before the registry answers 50002. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+  private static final int WRITE_ATTEMPTS = 10;
 
   private final Map<String, Object> clientConfig;
   private final String topic;
   private final TopicPartition partition;
   private final Duration timeout;
+  private final Object writeLock = new Object();
   private Admin admin;
-  private KafkaProducer<String, String> producer;
+  private KafkaProducer<String, String> writer;
   private KafkaConsumer<String, String> consumer;
   private Thread reader;
   private volatile boolean closed;
@@ -76,13 +90,8 @@ public final class KafkaSchemaLog implements SchemaLog {
   public void start(Listener listener) {
     admin = Admin.create(config(Map.of(CommonClientConfigs.CLIENT_ID_CONFIG, "schema-registry-admin")));
     ensureTopic();
-    producer = new KafkaProducer<>(config(Map.of(
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis(),
-        CommonClientConfigs.CLIENT_ID_CONFIG, "schema-registry-writer")),
-        new StringSerializer(), new StringSerializer());
     consumer = new KafkaConsumer<>(config(Map.of(
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         CommonClientConfigs.CLIENT_ID_CONFIG, "schema-registry-reader")),
@@ -94,13 +103,39 @@ public final class KafkaSchemaLog implements SchemaLog {
     reader.setDaemon(true);
     reader.start();
     awaitPosition(end);
-    log.info("schema registry read {} records of topic {}", end, topic);
+    log.info("schema registry read topic {} up to offset {}", topic, end);
   }
 
   @Override
-  public void append(String key, String value) {
-    long offset = await(producer.send(new ProducerRecord<>(topic, 0, key, value)), "write to " + topic).offset();
-    awaitPosition(offset + 1);
+  public <T> T write(Update<T> update) {
+    synchronized (writeLock) {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          KafkaProducer<String, String> producer = writer();
+          sync();
+          List<Entry> entries = new ArrayList<>();
+          T answer = update.decide(entries);
+          if (!entries.isEmpty()) {
+            producer.beginTransaction();
+            Future<RecordMetadata> last = null;
+            for (Entry entry : entries) {
+              last = producer.send(new ProducerRecord<>(topic, 0, entry.key(), entry.value()));
+            }
+            producer.commitTransaction();
+            awaitPosition(await(last, "write to " + topic).offset() + 1);
+          }
+          return answer;
+        } catch (KafkaException e) {
+          // Usually another instance took its turn and fenced this writer. Starting a new writer
+          // settles any transaction left open, so deciding again on the caught-up state is safe.
+          closeWriter();
+          if (unrecoverable(e) || attempt == WRITE_ATTEMPTS) {
+            throw storeFailure("write to " + topic, e);
+          }
+          log.info("writing to {} failed ({}); catching up and deciding again", topic, e.toString());
+        }
+      }
+    }
   }
 
   @Override
@@ -121,8 +156,8 @@ public final class KafkaSchemaLog implements SchemaLog {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (producer != null) {
-      producer.close(timeout);
+    synchronized (writeLock) {
+      closeWriter();
     }
     if (admin != null) {
       admin.close(timeout);
@@ -168,9 +203,52 @@ public final class KafkaSchemaLog implements SchemaLog {
     }
   }
 
+  /** The last stable offset: every committed record lies before it. */
   private long endOffset() {
-    return await(admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition),
+    ListOffsetsOptions committed = new ListOffsetsOptions(IsolationLevel.READ_COMMITTED);
+    return await(admin.listOffsets(Map.of(partition, OffsetSpec.latest()), committed).partitionResult(partition),
         "read the end offset of " + topic).offset();
+  }
+
+  /**
+   * The transactional producer, made on first use: initializing it fences every other registry's
+   * writer on this topic and ends their open transactions.
+   */
+  private KafkaProducer<String, String> writer() {
+    if (writer == null) {
+      KafkaProducer<String, String> producer = new KafkaProducer<>(config(Map.of(
+          ProducerConfig.TRANSACTIONAL_ID_CONFIG, "schema-registry-" + topic,
+          ProducerConfig.ACKS_CONFIG, "all",
+          ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis(),
+          CommonClientConfigs.CLIENT_ID_CONFIG, "schema-registry-writer")),
+          new StringSerializer(), new StringSerializer());
+      try {
+        producer.initTransactions();
+      } catch (RuntimeException e) {
+        producer.close(Duration.ZERO);
+        throw e;
+      }
+      writer = producer;
+    }
+    return writer;
+  }
+
+  private void closeWriter() {
+    if (writer != null) {
+      writer.close(Duration.ZERO);
+      writer = null;
+    }
+  }
+
+  /** Whether {@code e} cannot be cured by trying again: no broker, or no permission. */
+  private static boolean unrecoverable(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.apache.kafka.common.errors.TimeoutException || cause instanceof AuthenticationException
+          || cause instanceof AuthorizationException || cause instanceof UnsupportedVersionException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void ensureTopic() {

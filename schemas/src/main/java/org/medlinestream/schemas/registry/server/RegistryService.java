@@ -3,10 +3,10 @@ package org.medlinestream.schemas.registry.server;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
-
 import org.medlinestream.schemas.registry.CompatibilityLevel;
 import org.medlinestream.schemas.registry.RegistryException;
 import org.slf4j.Logger;
@@ -14,14 +14,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The registry's operations over a {@link SchemaLog}: reads answer from the replayed {@link
- * RegistryState}; writes append to the log and wait until they have read their own record back,
- * so that an answer never precedes the record that justifies it. A registration whose record lost
- * a race with another instance is undone (its key rewritten to the winner, or tombstoned) and tried
- * again on the new state.
+ * RegistryState} (catching up with the log first when something is not found, since another
+ * instance may just have written it); writes are decided on the caught-up state by the log's only
+ * writer, and answered once the state holds them.
  */
 final class RegistryService {
   private static final Logger log = LoggerFactory.getLogger(RegistryService.class);
-  private static final int REGISTRATION_ATTEMPTS = 5;
 
   private final SchemaLog schemaLog;
   private final RegistryState state = new RegistryState();
@@ -37,44 +35,49 @@ final class RegistryService {
   }
 
   /** Registers {@code schemaText} under {@code subject}, or finds it there, and returns its id. */
-  synchronized int register(String subject, String schemaText) {
+  int register(String subject, String schemaText) {
     Schema schema = parse(schemaText);
     String canonical = schema.toString();
-    for (int attempt = 1; attempt <= REGISTRATION_ATTEMPTS; attempt++) {
-      schemaLog.sync();
-      for (StoredVersion version : state.versions(subject)) {
-        if (version.schema().schema().equals(canonical)) {
-          return version.id();
-        }
+    Optional<StoredVersion> known = holding(subject, canonical);
+    if (known.isPresent()) {
+      return known.get().id(); // without taking a turn as the writer
+    }
+    StoredVersion registered = schemaLog.write(entries -> {
+      Optional<StoredVersion> meanwhile = holding(subject, canonical);
+      if (meanwhile.isPresent()) {
+        return meanwhile.get();
       }
       List<String> problems = level(subject).incompatibilities(schema, parsedVersions(subject));
       if (!problems.isEmpty()) {
         throw RegistryException.incompatibleSchema(subject, problems);
       }
       int id = state.idOf(canonical).orElse(state.maxId() + 1);
-      StoredVersion candidate = new StoredVersion(subject, state.maxVersion(subject) + 1,
+      StoredVersion version = new StoredVersion(subject, state.maxVersion(subject) + 1,
           new StoredSchema(id, canonical, schema), false);
-      String key = StoreRecords.schemaKey(subject, candidate.version());
-      schemaLog.append(key, StoreRecords.schemaValue(candidate));
-      if (state.storedVersion(subject, candidate.version()).filter(stored -> stored.id() == id).isPresent()) {
-        log.info("registered schema id {} as version {} of subject {}", id, candidate.version(), subject);
-        return id;
-      }
-      log.info("registration of subject {} lost a race with another registry instance; retrying", subject);
-      schemaLog.append(key, state.storedVersion(subject, candidate.version()).map(StoreRecords::schemaValue).orElse(null));
+      entries.add(new SchemaLog.Entry(StoreRecords.schemaKey(subject, version.version()), StoreRecords.schemaValue(version)));
+      log.info("registering schema id {} as version {} of subject {}", id, version.version(), subject);
+      return version;
+    });
+    if (state.storedVersion(subject, registered.version()).filter(stored -> stored.id() == registered.id()).isEmpty()) {
+      throw RegistryException.storeError("a writer that does not take turns with this registry (another kind of "
+          + "registry on the same topic?) wrote version " + registered.version() + " of subject '" + subject
+          + "' at the same time; register again", null);
     }
-    throw RegistryException.storeError("could not register a schema under subject '" + subject + "' after "
-        + REGISTRATION_ATTEMPTS + " attempts: other registry instances keep registering concurrently", null);
+    return registered.id();
   }
 
   /** The live version of {@code subject} that holds {@code schemaText}. */
   StoredVersion lookup(String subject, String schemaText) {
     String canonical = parse(schemaText).toString();
     return fresh(() -> {
-      List<StoredVersion> versions = liveVersions(subject);
-      return versions.stream().filter(version -> version.schema().schema().equals(canonical)).findFirst()
-          .orElseThrow(RegistryException::schemaNotFound);
+      liveVersions(subject);
+      return holding(subject, canonical).orElseThrow(RegistryException::schemaNotFound);
     });
+  }
+
+  /** The live version of {@code subject} whose schema is {@code canonical}. */
+  private Optional<StoredVersion> holding(String subject, String canonical) {
+    return state.versions(subject).stream().filter(version -> version.schema().schema().equals(canonical)).findFirst();
   }
 
   StoredSchema schemaById(int id) {
@@ -140,8 +143,10 @@ final class RegistryService {
   CompatibilityLevel setLevel(String subject, String levelName) {
     CompatibilityLevel level = CompatibilityLevel.parse(levelName)
         .orElseThrow(RegistryException::invalidCompatibilityLevel);
-    schemaLog.append(StoreRecords.configKey(subject), StoreRecords.configValue(level));
-    return level;
+    return schemaLog.write(entries -> {
+      entries.add(new SchemaLog.Entry(StoreRecords.configKey(subject), StoreRecords.configValue(level)));
+      return level;
+    });
   }
 
   private List<StoredVersion> liveVersions(String subject) {

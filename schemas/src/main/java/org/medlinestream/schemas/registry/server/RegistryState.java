@@ -15,11 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the {@code _schemas} log says, rebuilt by applying its records in order. The rules are
- * deterministic, so every registry instance reading the same log holds the same state. A SCHEMA
- * record that contradicts an earlier one (its id already names another schema, its schema already
- * has another id, or its subject version already holds another id) lost a race between two
- * instances: it is ignored everywhere, and its writer retries.
+ * What the {@code _schemas} log says, rebuilt by applying its records in order; every registry
+ * instance reading the same log holds the same state. Registries of this project take turns to
+ * write (see {@link KafkaSchemaLog}), so their records never contradict each other; a SCHEMA
+ * record that contradicts an earlier one anyway (its id already names another schema, its schema
+ * already has another id, or its subject version already holds another id: a writer that did not
+ * take turns) is ignored, so that an id once given keeps its schema.
  */
 final class RegistryState implements SchemaLog.Listener {
   private static final Logger log = LoggerFactory.getLogger(RegistryState.class);

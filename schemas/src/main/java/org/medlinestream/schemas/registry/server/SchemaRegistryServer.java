@@ -1,26 +1,18 @@
 package org.medlinestream.schemas.registry.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.medlinestream.schemas.registry.CompatibilityLevel;
 import org.medlinestream.schemas.registry.RegistryException;
-import org.medlinestream.schemas.registry.SchemaRegistryClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +36,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
   private final RegistryService service;
   private final String host;
   private final int requestedPort;
-  private final List<Route> routes = new ArrayList<>();
+  private final JsonRoutes routes;
   private HttpServer server;
   private ExecutorService executor;
 
@@ -59,18 +51,19 @@ public final class SchemaRegistryServer implements AutoCloseable {
     this.service = new RegistryService(schemaLog, defaultLevel);
     this.host = host;
     this.requestedPort = port;
-    route("GET", "/", request -> JSON.createObjectNode());
-    route("GET", "/subjects", request -> array(service.subjects()));
-    route("POST", "/subjects/*/versions", this::register);
-    route("POST", "/subjects/*", this::lookup);
-    route("GET", "/subjects/*/versions", request -> array(service.versionNumbers(request.param(0))));
-    route("GET", "/subjects/*/versions/*", request -> versionJson(service.version(request.param(0), request.param(1))));
-    route("GET", "/schemas/ids/*", this::schemaById);
-    route("POST", "/compatibility/subjects/*/versions/*", this::compatibility);
-    route("GET", "/config", request -> levelJson(service.globalLevel()));
-    route("PUT", "/config", request -> setLevel(null, request));
-    route("GET", "/config/*", this::subjectLevel);
-    route("PUT", "/config/*", request -> setLevel(request.param(0), request));
+    this.routes = new JsonRoutes()
+        .route("GET", "/", request -> JSON.createObjectNode())
+        .route("GET", "/subjects", request -> array(service.subjects()))
+        .route("POST", "/subjects/*/versions", this::register)
+        .route("POST", "/subjects/*", this::lookup)
+        .route("GET", "/subjects/*/versions", request -> array(service.versionNumbers(request.param(0))))
+        .route("GET", "/subjects/*/versions/*", request -> versionJson(service.version(request.param(0), request.param(1))))
+        .route("GET", "/schemas/ids/*", this::schemaById)
+        .route("POST", "/compatibility/subjects/*/versions/*", this::compatibility)
+        .route("GET", "/config", request -> levelJson(service.globalLevel()))
+        .route("PUT", "/config", request -> setLevel(null, request))
+        .route("GET", "/config/*", this::subjectLevel)
+        .route("PUT", "/config/*", request -> setLevel(request.param(0), request));
   }
 
   /** Replays the log, then starts answering. */
@@ -91,7 +84,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
       return thread;
     });
     server.setExecutor(executor);
-    server.createContext("/", this::handle);
+    server.createContext("/", routes);
     server.start();
     log.info("schema registry listening on {}", url());
     return this;
@@ -122,16 +115,16 @@ public final class SchemaRegistryServer implements AutoCloseable {
     stop();
   }
 
-  private JsonNode register(Request request) {
+  private JsonNode register(JsonRoutes.Request request) {
     int id = service.register(request.param(0), schemaText(request.body()));
     return JSON.createObjectNode().put("id", id);
   }
 
-  private JsonNode lookup(Request request) {
+  private JsonNode lookup(JsonRoutes.Request request) {
     return versionJson(service.lookup(request.param(0), schemaText(request.body())));
   }
 
-  private JsonNode schemaById(Request request) {
+  private JsonNode schemaById(JsonRoutes.Request request) {
     StoredSchema schema = service.schemaById(intParam(request.param(0)));
     ObjectNode answer = JSON.createObjectNode().put("schema", schema.schema());
     if (Boolean.parseBoolean(request.query("fetchMaxId"))) {
@@ -140,7 +133,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
     return answer;
   }
 
-  private JsonNode compatibility(Request request) {
+  private JsonNode compatibility(JsonRoutes.Request request) {
     List<String> problems = service.incompatibilities(request.param(0), request.param(1), schemaText(request.body()));
     ObjectNode answer = JSON.createObjectNode().put("is_compatible", problems.isEmpty());
     if (Boolean.parseBoolean(request.query("verbose"))) {
@@ -149,14 +142,14 @@ public final class SchemaRegistryServer implements AutoCloseable {
     return answer;
   }
 
-  private JsonNode subjectLevel(Request request) {
+  private JsonNode subjectLevel(JsonRoutes.Request request) {
     String subject = request.param(0);
     return levelJson(Boolean.parseBoolean(request.query("defaultToGlobal"))
         ? service.level(subject)
         : service.subjectLevel(subject));
   }
 
-  private JsonNode setLevel(String subject, Request request) {
+  private JsonNode setLevel(String subject, JsonRoutes.Request request) {
     CompatibilityLevel level = service.setLevel(subject, request.body().path("compatibility").asText(null));
     return JSON.createObjectNode().put("compatibility", level.name());
   }
@@ -191,133 +184,6 @@ public final class SchemaRegistryServer implements AutoCloseable {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
       throw new RegistryException(404, 404, "HTTP 404 Not Found");
-    }
-  }
-
-  // ---- HTTP plumbing ----
-
-  private interface Handler {
-    JsonNode handle(Request request);
-  }
-
-  private record Route(String method, String[] segments, Handler handler) {
-    /** The wildcard segments of {@code path}, or null when it does not match. */
-    List<String> match(String[] path) {
-      if (path.length != segments.length) {
-        return null;
-      }
-      List<String> params = new ArrayList<>();
-      for (int i = 0; i < path.length; i++) {
-        if (segments[i].equals("*")) {
-          params.add(path[i]);
-        } else if (!segments[i].equals(path[i])) {
-          return null;
-        }
-      }
-      return params;
-    }
-  }
-
-  private record Request(List<String> params, Map<String, String> queryParams, HttpExchange exchange) {
-    String param(int index) {
-      return params.get(index);
-    }
-
-    String query(String name) {
-      return queryParams.get(name);
-    }
-
-    /** The body as JSON whatever its declared content type; an empty body is an empty object. */
-    JsonNode body() {
-      try {
-        byte[] bytes = exchange.getRequestBody().readAllBytes();
-        return bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
-      } catch (JsonProcessingException e) {
-        throw new RegistryException(400, 400, "Malformed JSON request body: " + e.getOriginalMessage());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-  }
-
-  private void route(String method, String pattern, Handler handler) {
-    routes.add(new Route(method, segments(pattern), handler));
-  }
-
-  private void handle(HttpExchange exchange) {
-    try (exchange) {
-      JsonNode answer;
-      int status = 200;
-      try {
-        answer = dispatch(exchange);
-      } catch (RegistryException e) {
-        status = e.httpStatus();
-        answer = error(e.errorCode(), e.getMessage());
-        if (status >= 500) {
-          log.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-        }
-      } catch (RuntimeException e) {
-        log.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-        status = 500;
-        answer = error(500, "Internal Server Error: " + e);
-      }
-      byte[] bytes = JSON.writeValueAsBytes(answer);
-      exchange.getResponseHeaders().set("Content-Type", SchemaRegistryClient.CONTENT_TYPE);
-      exchange.sendResponseHeaders(status, bytes.length);
-      exchange.getResponseBody().write(bytes);
-    } catch (IOException e) {
-      log.debug("could not answer {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.toString());
-    }
-  }
-
-  private JsonNode dispatch(HttpExchange exchange) {
-    String[] path = segments(exchange.getRequestURI().getRawPath());
-    boolean pathKnown = false;
-    for (Route route : routes) {
-      List<String> params = route.match(path);
-      if (params != null) {
-        pathKnown = true;
-        if (route.method().equals(exchange.getRequestMethod())) {
-          return route.handler().handle(new Request(params, query(exchange.getRequestURI().getRawQuery()), exchange));
-        }
-      }
-    }
-    throw pathKnown
-        ? new RegistryException(405, 405, "HTTP 405 Method Not Allowed")
-        : new RegistryException(404, 404, "HTTP 404 Not Found");
-  }
-
-  private static ObjectNode error(int code, String message) {
-    return JSON.createObjectNode().put("error_code", code).put("message", message);
-  }
-
-  /** The decoded segments of a path; empty segments (from a trailing or double slash) dropped. */
-  private static String[] segments(String rawPath) {
-    List<String> segments = new ArrayList<>();
-    for (String segment : rawPath.split("/")) {
-      if (!segment.isEmpty()) {
-        segments.add(decode(segment));
-      }
-    }
-    return segments.toArray(String[]::new);
-  }
-
-  private static Map<String, String> query(String rawQuery) {
-    Map<String, String> params = new HashMap<>();
-    if (rawQuery != null) {
-      for (String pair : rawQuery.split("&")) {
-        int equals = pair.indexOf('=');
-        params.put(decode(equals < 0 ? pair : pair.substring(0, equals)), equals < 0 ? "" : decode(pair.substring(equals + 1)));
-      }
-    }
-    return params;
-  }
-
-  private static String decode(String text) {
-    try {
-      return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw new RegistryException(400, 400, "Malformed URL: " + e.getMessage());
     }
   }
 }

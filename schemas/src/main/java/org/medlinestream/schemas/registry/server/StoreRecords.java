@@ -13,7 +13,6 @@ import org.medlinestream.schemas.registry.CompatibilityLevel;
 final class StoreRecords {
   static final String SCHEMA = "SCHEMA";
   static final String CONFIG = "CONFIG";
-  static final String NOOP = "NOOP";
   static final String DELETE_SUBJECT = "DELETE_SUBJECT";
 
   private static final ObjectMapper JSON = new ObjectMapper();
