@@ -375,7 +375,13 @@ class MedlineTextParserTest {
         catchThrowableOfType(() -> parser.parse(bytes), MalformedRecordException.class);
 
     assertThat(e.line()).isEqualTo(2);
-    assertThat(e.problem()).isEqualTo("invalid UTF-8 byte 0xC3 at byte 14: the record is not UTF-8 text");
+    assertThat(e.problem())
+        .isEqualTo("invalid UTF-8 byte 0xC3 at byte 14: the record is not UTF-8 MEDLINE text");
+    MalformedRecordException nul =
+        catchThrowableOfType(
+            () -> parser.parse("PMID- 1\n\nTI  - a\u0000".getBytes(UTF_8)), MalformedRecordException.class);
+    assertThat(nul.line()).isEqualTo(3);
+    assertThat(nul.problem()).isEqualTo("control byte 0x00 at byte 16: the record is not UTF-8 MEDLINE text");
   }
 
   @Test
