@@ -2,12 +2,8 @@ package org.medlinestream.enrich.parse;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import org.medlinestream.avro.Citation;
+import org.medlinestream.schemas.TextBytes;
 
 /**
  * Parses one MEDLINE text record into a {@link Citation}, tag by tag through the {@link MedlineTag}
@@ -27,16 +23,27 @@ public final class MedlineTextParser {
 
   /** Parses a record given as UTF-8 bytes (as {@code MedlineTextReader} reads them). */
   public Citation parse(byte[] record) throws MalformedRecordException {
-    String text = new String(record, UTF_8);
-    if (text.indexOf('\uFFFD') >= 0) {
-      requireUtf8(record);
+    int bad = TextBytes.firstBadByte(record, 0, record.length);
+    if (bad >= 0) {
+      int line = 1;
+      for (int i = 0; i < bad; i++) {
+        line += record[i] == '\n' ? 1 : 0;
+      }
+      throw new MalformedRecordException(TextBytes.describe(record, bad)
+              + " at byte "
+              + bad
+              + ": the record is not UTF-8 MEDLINE text", line);
     }
-    return parse(text);
+    return parseText(new String(record, UTF_8));
   }
 
   /** Parses a record given as text. */
   public Citation parse(String record) throws MalformedRecordException {
     requireNoControlCharacters(record);
+    return parseText(record);
+  }
+
+  private static Citation parseText(String record) throws MalformedRecordException {
     boolean flattened = FlattenedRecord.isFlattened(record);
     return new Scan(flattened ? FlattenedRecord.unflatten(record) : record, flattened).run();
   }
@@ -46,7 +53,7 @@ public final class MedlineTextParser {
     private final String text;
     private final boolean flattened;
     private final CitationDraft draft = new CitationDraft();
-    private StringBuilder joined;
+    private ValueBuffer joined;
 
     private boolean open;
     private MedlineTag tag;
@@ -143,9 +150,9 @@ public final class MedlineTextParser {
     private void continuation(int from, int to, boolean hadTrailingSpace) {
       if (!multiline) {
         if (joined == null) {
-          joined = new StringBuilder(256);
+          joined = new ValueBuffer();
         }
-        joined.setLength(0);
+        joined.clear();
         joined.append(text, valueStart, valueEnd);
         multiline = true;
       }
@@ -201,26 +208,6 @@ public final class MedlineTextParser {
                 "control character U+%04X at column %d: the record is not MEDLINE text",
                 (int) c, i - lineStart + 1), line);
       }
-    }
-  }
-
-  private static void requireUtf8(byte[] bytes) throws MalformedRecordException {
-    CharsetDecoder decoder =
-        UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CoderResult result = decoder.decode(in, CharBuffer.allocate(bytes.length), true);
-    if (result.isError()) {
-      int at = in.position();
-      int line = 1;
-      for (int k = 0; k < at; k++) {
-        line += bytes[k] == '\n' ? 1 : 0;
-      }
-      throw new MalformedRecordException(String.format(
-              "invalid UTF-8 byte 0x%02X at byte %d: the record is not UTF-8 text",
-              bytes[at] & 0xff, at), line);
     }
   }
 }

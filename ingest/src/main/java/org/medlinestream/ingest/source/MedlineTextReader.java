@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Objects;
 import org.medlinestream.avro.RecordFormat;
+import org.medlinestream.schemas.TextBytes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,21 +120,16 @@ public final class MedlineTextReader implements RecordReader {
         return any;
       }
       any = true;
-      final byte[] b = input;
-      final int end = inputEnd;
-      int i = inputPos;
-      while (i < end && b[i] != '\n') {
-        i++;
-      }
-      boolean found = i < end;
-      int stop = found ? i + 1 : i;
+      int newline = TextBytes.indexOf(input, inputPos, inputEnd, (byte) '\n');
+      boolean found = newline >= 0;
+      int stop = found ? newline + 1 : inputEnd;
       int room = maxRecordBytes - line.length;
       int length = stop - inputPos;
       if (length > room) {
         lineCut = true;
         length = room;
       }
-      line.append(b, inputPos, length);
+      line.append(input, inputPos, length);
       inputPos = stop;
       if (found) {
         return true;
@@ -260,14 +256,14 @@ public final class MedlineTextReader implements RecordReader {
       return;
     }
     if (chunkProblem == null) {
-      int bad = Utf8Text.firstBadByte(line.data, 0, line.length);
+      int bad = TextBytes.firstBadByte(line.data, 0, line.length);
       if (bad >= 0) {
         chunkProblem =
             where(lineNumber)
                 + ", column "
                 + (bad + 1)
                 + ": "
-                + Utf8Text.describe(line.data, bad)
+                + TextBytes.describe(line.data, bad)
                 + "; this is not UTF-8 MEDLINE text (compressed, binary or another encoding?):"
                 + " decompress or convert it to UTF-8";
       }
