@@ -9,35 +9,66 @@ import org.medlinestream.avro.ExtraField;
  * and text that a used container holds directly as {@code path/text()}.
  */
 final class Leftovers {
-  private Leftovers() {}
+  private final List<ExtraField> extras;
+  private final StringBuilder path = new StringBuilder(64);
 
-  /** Adds the leftovers of {@code element}, whose path is {@code path}, to {@code extras}. */
-  static void collect(XmlElement element, String path, List<ExtraField> extras) {
-    if (!element.isUsed()) {
-      extras.add(new ExtraField(path, XmlWriter.toXml(element)));
-      return;
+  private Leftovers(List<ExtraField> extras) {
+    this.extras = extras;
+  }
+
+  /** Adds the leftovers of {@code root} to {@code extras}; paths start with the root's name. */
+  static void collect(XmlElement root, List<ExtraField> extras) {
+    new Leftovers(extras).element(root);
+  }
+
+  /**
+   * Adds the leftovers of a wrapper element such as {@code PubmedArticle}: its attributes as
+   * {@code Name@attribute}, its content with paths that start at its children.
+   */
+  static void collectInside(XmlElement wrapper, List<ExtraField> extras) {
+    Leftovers leftovers = new Leftovers(extras);
+    leftovers.path.append(wrapper.name());
+    leftovers.attributes(wrapper);
+    leftovers.path.setLength(0);
+    leftovers.content(wrapper);
+  }
+
+  private void element(XmlElement element) {
+    int parentLength = path.length();
+    if (parentLength > 0) {
+      path.append('/');
     }
+    path.append(element.name());
+    if (!element.isUsed()) {
+      extras.add(new ExtraField(path.toString(), XmlWriter.toXml(element)));
+    } else {
+      attributes(element);
+      if (!element.isTextRead()) {
+        content(element);
+      }
+    }
+    path.setLength(parentLength);
+  }
+
+  private void attributes(XmlElement element) {
     String[] attributes = element.attributes();
     for (int i = 0; i < attributes.length; i += 2) {
       if (!element.isAttributeUsed(i / 2)) {
         extras.add(new ExtraField(path + "@" + attributes[i], attributes[i + 1]));
       }
     }
-    collectContent(element, path, extras);
   }
 
-  /** Like {@link #collect}, for the content only: children's paths start at {@code path}. */
-  static void collectContent(XmlElement element, String path, List<ExtraField> extras) {
-    String prefix = path.isEmpty() ? "" : path + "/";
+  /** Child elements and the text of a container whose text nobody read. */
+  private void content(XmlElement element) {
     for (Object item : element.content()) {
       if (item instanceof XmlElement) {
-        XmlElement child = (XmlElement) item;
-        collect(child, prefix + child.name(), extras);
-      } else if (!element.isTextRead()) {
-        String text = XmlText.normalize((String) item);
-        if (text != null) {
-          extras.add(new ExtraField(prefix + "text()", text));
-        }
+        element((XmlElement) item);
+      } else if (!XmlText.isBlank((String) item)) {
+        int length = path.length();
+        path.append(length > 0 ? "/text()" : "text()");
+        extras.add(new ExtraField(path.toString(), XmlText.normalize((String) item)));
+        path.setLength(length);
       }
     }
   }

@@ -86,7 +86,7 @@ final class PersonMapper {
     if (suffix != null) {
       name.append(' ').append(suffix);
     }
-    return XmlText.normalize(name);
+    return XmlText.normalize(name.toString());
   }
 
   private static void addText(XmlElement element, List<String> texts) {

@@ -1,9 +1,7 @@
 package org.medlinestream.enrich.parse;
 
 import java.util.ArrayList;
-import java.util.List;
 import org.medlinestream.avro.Citation;
-import org.medlinestream.avro.ExtraField;
 
 /**
  * Parses one PubMed XML record ({@code PubmedArticle}, {@code PubmedBookArticle} or the older
@@ -38,16 +36,16 @@ public final class PubmedXmlParser {
         case "PubmedArticle":
           MedlineCitationMapper.map(required(root, "MedlineCitation"), citation);
           mapIfPresent(root.child("PubmedData"), citation);
-          collectLeftovers(root, citation.getExtras());
+          Leftovers.collectInside(root.use(), citation.getExtras());
           break;
         case "PubmedBookArticle":
           BookDocumentMapper.map(required(root, "BookDocument"), citation);
           mapIfPresent(root.child("PubmedBookData"), citation);
-          collectLeftovers(root, citation.getExtras());
+          Leftovers.collectInside(root.use(), citation.getExtras());
           break;
         case "MedlineCitation":
           MedlineCitationMapper.map(root, citation);
-          Leftovers.collect(root, root.name(), citation.getExtras());
+          Leftovers.collect(root, citation.getExtras());
           break;
         case "DeleteCitation":
           throw new MalformedRecordException(
@@ -80,16 +78,6 @@ public final class PubmedXmlParser {
     if (data != null) {
       PubmedDataMapper.map(data, citation);
     }
-  }
-
-  /** Leftovers of a wrapper record element: paths start at its children. */
-  private static void collectLeftovers(XmlElement root, List<ExtraField> extras) {
-    root.use();
-    String[] attributes = root.attributes();
-    for (int i = 0; i < attributes.length; i += 2) {
-      extras.add(new ExtraField(root.name() + "@" + attributes[i], attributes[i + 1]));
-    }
-    Leftovers.collectContent(root, "", extras);
   }
 
   /** A builder whose lists are all set and empty, and whose other fields are all null. */

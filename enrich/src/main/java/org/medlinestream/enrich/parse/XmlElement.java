@@ -163,7 +163,7 @@ final class XmlElement {
     }
     StringBuilder text = new StringBuilder();
     appendText(text, false);
-    return XmlText.normalize(text);
+    return XmlText.normalize(text.toString());
   }
 
   /** Whether {@link #text()} read this element's text. */

@@ -9,11 +9,21 @@ final class XmlText {
     return elementName.equals("math") || elementName.endsWith(":math");
   }
 
+  /** Whether {@code text} is XML white space only. */
+  static boolean isBlank(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (!isSpace(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * The text with runs of XML white space collapsed to one space and trimmed; null when nothing
-   * is left. Returns {@code text} itself (a String) when it needs no change.
+   * is left. Returns {@code text} itself when it needs no change.
    */
-  static String normalize(CharSequence text) {
+  static String normalize(String text) {
     int length = text.length();
     int start = 0;
     while (start < length && isSpace(text.charAt(start))) {
@@ -26,15 +36,8 @@ final class XmlText {
     if (start == end) {
       return null;
     }
-    boolean clean = true;
-    for (int i = start; i < end && clean; i++) {
-      char c = text.charAt(i);
-      clean = c != '\n' && c != '\t' && c != '\r' && !(c == ' ' && text.charAt(i + 1) == ' ');
-    }
-    if (clean) {
-      return start == 0 && end == length && text instanceof String
-          ? (String) text
-          : text.subSequence(start, end).toString();
+    if (!needsCollapsing(text, start, end)) {
+      return start == 0 && end == length ? text : text.substring(start, end);
     }
     StringBuilder collapsed = new StringBuilder(end - start);
     boolean space = false;
@@ -51,6 +54,17 @@ final class XmlText {
       }
     }
     return collapsed.toString();
+  }
+
+  /** Whether {@code text[start, end)}, trimmed, has white space other than single spaces. */
+  private static boolean needsCollapsing(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c <= ' ' && isSpace(c) && (c != ' ' || text.charAt(i + 1) == ' ')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isSpace(char c) {

@@ -34,19 +34,29 @@ final class XmlWriter {
   }
 
   private static void escape(String text, boolean attribute, StringBuilder xml) {
+    int plain = 0;
     for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '&') {
-        xml.append("&amp;");
-      } else if (c == '<') {
-        xml.append("&lt;");
-      } else if (c == '>' && !attribute) {
-        xml.append("&gt;");
-      } else if (c == '"' && attribute) {
-        xml.append("&quot;");
-      } else {
-        xml.append(c);
+      String entity = entity(text.charAt(i), attribute);
+      if (entity != null) {
+        xml.append(text, plain, i).append(entity);
+        plain = i + 1;
       }
+    }
+    xml.append(text, plain, text.length());
+  }
+
+  private static String entity(char c, boolean attribute) {
+    switch (c) {
+      case '&':
+        return "&amp;";
+      case '<':
+        return "&lt;";
+      case '>':
+        return attribute ? null : "&gt;";
+      case '"':
+        return attribute ? "&quot;" : null;
+      default:
+        return null;
     }
   }
 }
