@@ -1,0 +1,335 @@
+package org.medlinestream.sink;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.medlinestream.avro.Citation;
+import org.medlinestream.schemas.RawHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes the citations topic into a {@link CitationStore}: poll, apply the polled records as one
+ * batch, then commit their offsets, so that a crash re-applies at most one batch (harmlessly: the
+ * stores are idempotent). A tombstone deletes its PMID.
+ *
+ * <p>While the store is unavailable the batch is retried with exponential backoff ({@link
+ * RetryPolicy}); when the retries run out, or the store is broken, the service stops with a {@link
+ * SinkFailedException} and commits nothing. When the store refuses a batch, its records are applied
+ * one by one and each refused record goes to the dead-letter topic with its original key, value and
+ * headers plus {@link DeadLetterHeaders}; so does a value that cannot be deserialized.
+ *
+ * <p>The service reads raw bytes and deserializes them itself, so that a dead letter carries the
+ * exact bytes consumed. The store belongs to the caller, who closes it after {@link #stop}.
+ */
+public final class SinkService {
+  private static final Logger log = LoggerFactory.getLogger(SinkService.class);
+  private static final int MAX_REASON_LENGTH = 2_000;
+
+  /** A record decoded into a change, remembered for its dead letter. */
+  private record Pending(ConsumerRecord<byte[], byte[]> record, CitationChange change) {}
+
+  /** A record to send to the dead-letter topic, and why. */
+  private record DeadLetter(ConsumerRecord<byte[], byte[]> record, String stage, Exception error) {}
+
+  /** Thrown where the service notices {@link #stop} while it waits: the batch is abandoned. */
+  private static final class StopRequested extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  private final SinkConfig config;
+  private final CitationStore store;
+  private final Deserializer<Citation> deserializer;
+  private final Consumer<byte[], byte[]> consumer;
+  private final Producer<byte[], byte[]> deadLetters;
+  private final CountDownLatch stopRequested = new CountDownLatch(1);
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private Thread thread;
+  private volatile SinkFailedException failure;
+
+  /**
+   * @param valueDeserializer turns a value of the citations topic into a {@code Citation} (the
+   *     project's Confluent-wire-format deserializer in production)
+   */
+  public SinkService(SinkConfig config, CitationStore store,
+      Deserializer<Citation> valueDeserializer) {
+    this(config, store, valueDeserializer,
+        new KafkaConsumer<>(config.consumerProperties(), new ByteArrayDeserializer(),
+            new ByteArrayDeserializer()),
+        new KafkaProducer<>(config.producerProperties(), new ByteArraySerializer(),
+            new ByteArraySerializer()));
+  }
+
+  SinkService(SinkConfig config, CitationStore store, Deserializer<Citation> valueDeserializer,
+      Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> deadLetters) {
+    this.config = config;
+    this.store = store;
+    this.deserializer = valueDeserializer;
+    this.consumer = consumer;
+    this.deadLetters = deadLetters;
+  }
+
+  /** Starts consuming on a thread of its own. */
+  public synchronized void start() {
+    if (thread != null) {
+      throw new IllegalStateException("The sink service was already started");
+    }
+    thread = new Thread(this::run, "medline-sink");
+    thread.start();
+  }
+
+  /** Stops after the batch in progress (or abandons it, uncommitted, if it waits for the store). */
+  public void stop() throws InterruptedException {
+    stopRequested.countDown();
+    consumer.wakeup();
+    awaitTermination();
+  }
+
+  /** Waits until the service ends: stopped, or failed (see {@link #failure}). */
+  public void awaitTermination() throws InterruptedException {
+    synchronized (this) {
+      if (thread == null) {
+        return;
+      }
+    }
+    stopped.await();
+  }
+
+  /** Why the service stopped by itself, if it did. */
+  public Optional<SinkFailedException> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  private void run() {
+    try {
+      consumer.subscribe(List.of(config.topic()));
+      log.info("Sinking {} (group {}), dead letters to {}", config.topic(), config.groupId(),
+          config.deadLetterTopic());
+      while (stopRequested.getCount() > 0) {
+        pollOnce();
+      }
+    } catch (WakeupException | StopRequested e) {
+      log.info("Sink stopping");
+    } catch (SinkFailedException e) {
+      failure = e;
+      log.error(e.getMessage(), e);
+    } catch (RuntimeException e) {
+      failure = new SinkFailedException("The sink stopped on an unexpected error: " + e, e);
+      log.error(failure.getMessage(), e);
+    } finally {
+      closeClients();
+      stopped.countDown();
+    }
+  }
+
+  /** One poll, applied as one batch and committed. Returns the number of records handled. */
+  int pollOnce() {
+    ConsumerRecords<byte[], byte[]> records = consumer.poll(config.pollTimeout());
+    if (records.isEmpty()) {
+      return 0;
+    }
+    List<Pending> pending = new ArrayList<>();
+    List<DeadLetter> dead = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      decode(record, pending, dead);
+    }
+    dead.addAll(apply(pending));
+    send(dead);
+    commit(records);
+    return records.count();
+  }
+
+  private void decode(ConsumerRecord<byte[], byte[]> record, List<Pending> pending,
+      List<DeadLetter> dead) {
+    String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+    try {
+      if (record.value() == null) {
+        if (key == null) {
+          throw new IllegalArgumentException("A tombstone without a key: no PMID to delete");
+        }
+        pending.add(new Pending(record, CitationChange.delete(key)));
+        return;
+      }
+      Citation citation = deserializer.deserialize(record.topic(), record.headers(), record.value());
+      if (citation == null) {
+        throw new IllegalArgumentException("The deserializer made no citation of the value");
+      }
+      if (key != null && !key.equals(citation.getPmid())) {
+        throw new IllegalArgumentException("Key " + key + " is not the citation's PMID "
+            + citation.getPmid() + ": the citations topic must be keyed by PMID");
+      }
+      pending.add(new Pending(record, CitationChange.upsert(citation)));
+    } catch (RuntimeException e) {
+      dead.add(new DeadLetter(record, DeadLetterHeaders.STAGE_DESERIALIZE, e));
+    }
+  }
+
+  /** Applies the batch; if the store refuses it, record by record. Returns the refused ones. */
+  private List<DeadLetter> apply(List<Pending> pending) {
+    if (pending.isEmpty()) {
+      return List.of();
+    }
+    try {
+      ApplyResult result = applyWithRetry(pending.stream().map(Pending::change).toList());
+      log.debug("Applied {} change(s): {}", pending.size(), result);
+      return List.of();
+    } catch (RecordRejectedException batchRefused) {
+      log.warn("The store refused a batch of {} change(s), applying them one by one: {}",
+          pending.size(), batchRefused.getMessage());
+    }
+    List<DeadLetter> refused = new ArrayList<>();
+    for (Pending one : pending) {
+      try {
+        applyWithRetry(List.of(one.change()));
+      } catch (RecordRejectedException e) {
+        refused.add(new DeadLetter(one.record(), DeadLetterHeaders.STAGE_STORE, e));
+      }
+    }
+    return refused;
+  }
+
+  private ApplyResult applyWithRetry(List<CitationChange> changes) {
+    RetryPolicy retry = config.retry();
+    long start = System.nanoTime();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return store.apply(changes);
+      } catch (StoreUnavailableException e) {
+        if (attempt >= retry.maxAttempts()) {
+          throw new SinkFailedException(String.format("The store stayed unavailable for %d"
+              + " attempts over %d s (last error: %s). Offsets of the failed batch were not"
+              + " committed: restart the sink once the store is reachable; it resumes from the"
+              + " last committed offset and re-applies at most one batch.", attempt,
+              Duration.ofNanos(System.nanoTime() - start).toSeconds(), e.getMessage()), e);
+        }
+        Duration delay = retry.delayAfter(attempt);
+        log.warn("Store unavailable (attempt {} of {}), retrying in {} ms: {}", attempt,
+            retry.maxAttempts(), delay.toMillis(), e.getMessage());
+        awaitStop(delay);
+      } catch (RecordRejectedException e) {
+        throw e;
+      } catch (CitationStoreException e) {
+        throw new SinkFailedException("The store failed: " + e.getMessage() + ". Offsets of the"
+            + " failed batch were not committed: repair the store and restart the sink.", e);
+      }
+    }
+  }
+
+  /** Waits, unless or until {@link #stop} is called. */
+  private void awaitStop(Duration delay) {
+    try {
+      if (stopRequested.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new StopRequested();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StopRequested();
+    }
+  }
+
+  private void send(List<DeadLetter> dead) {
+    if (dead.isEmpty()) {
+      return;
+    }
+    List<Future<RecordMetadata>> sent = new ArrayList<>();
+    for (DeadLetter letter : dead) {
+      ConsumerRecord<byte[], byte[]> record = letter.record();
+      log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+          letter.error().getMessage());
+      sent.add(deadLetters.send(toDeadLetter(letter)));
+    }
+    deadLetters.flush();
+    for (Future<RecordMetadata> future : sent) {
+      try {
+        future.get();
+      } catch (ExecutionException e) {
+        throw new SinkFailedException("Cannot write to the dead-letter topic "
+            + config.deadLetterTopic() + " (" + e.getCause() + "). Offsets of the batch were not"
+            + " committed: check the topic and restart the sink.", e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StopRequested();
+      }
+    }
+  }
+
+  private ProducerRecord<byte[], byte[]> toDeadLetter(DeadLetter letter) {
+    ConsumerRecord<byte[], byte[]> record = letter.record();
+    Headers headers = new RecordHeaders(record.headers().toArray());
+    String reason = String.valueOf(letter.error().getMessage());
+    RawHeaders.put(headers, DeadLetterHeaders.STAGE, letter.stage());
+    RawHeaders.put(headers, DeadLetterHeaders.REASON, reason.length() > MAX_REASON_LENGTH
+        ? reason.substring(0, MAX_REASON_LENGTH) + "…" : reason);
+    RawHeaders.put(headers, DeadLetterHeaders.CLASS, innermost(letter.error()).getClass().getName());
+    RawHeaders.put(headers, DeadLetterHeaders.TOPIC, record.topic());
+    RawHeaders.put(headers, DeadLetterHeaders.PARTITION, Integer.toString(record.partition()));
+    RawHeaders.put(headers, DeadLetterHeaders.OFFSET, Long.toString(record.offset()));
+    return new ProducerRecord<>(config.deadLetterTopic(), null, record.key(), record.value(),
+        headers);
+  }
+
+  private static Throwable innermost(Throwable error) {
+    Throwable cause = error;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  private void commit(ConsumerRecords<byte[], byte[]> records) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (TopicPartition partition : records.partitions()) {
+      List<ConsumerRecord<byte[], byte[]>> list = records.records(partition);
+      offsets.put(partition, new OffsetAndMetadata(list.get(list.size() - 1).offset() + 1));
+    }
+    try {
+      try {
+        consumer.commitSync(offsets);
+      } catch (WakeupException stopArrivedDuringTheBatch) {
+        consumer.commitSync(offsets); // the wakeup is spent; the loop ends after this batch
+      }
+    } catch (CommitFailedException | RebalanceInProgressException e) {
+      log.warn("Offsets not committed, the group rebalanced: the partitions' new owner re-applies"
+          + " the batch, harmlessly", e);
+    }
+  }
+
+  private void closeClients() {
+    try {
+      consumer.close();
+    } catch (RuntimeException e) {
+      log.warn("Closing the consumer failed", e);
+    }
+    try {
+      deadLetters.close();
+    } catch (RuntimeException e) {
+      log.warn("Closing the dead-letter producer failed", e);
+    }
+  }
+}

@@ -1,0 +1,245 @@
+package org.medlinestream.sink.jdbc;
+
+import static org.medlinestream.sink.jdbc.Tables.ARTICLE_IDS;
+import static org.medlinestream.sink.jdbc.Tables.CHEMICALS;
+import static org.medlinestream.sink.jdbc.Tables.CITATIONS;
+import static org.medlinestream.sink.jdbc.Tables.COMMENTS_CORRECTIONS;
+import static org.medlinestream.sink.jdbc.Tables.DATA_LINKS;
+import static org.medlinestream.sink.jdbc.Tables.GRANTS;
+import static org.medlinestream.sink.jdbc.Tables.KEYWORDS;
+import static org.medlinestream.sink.jdbc.Tables.MESH_HEADINGS;
+import static org.medlinestream.sink.jdbc.Tables.MESH_QUALIFIERS;
+import static org.medlinestream.sink.jdbc.Tables.PUBLICATION_TYPES;
+import static org.medlinestream.sink.jdbc.Tables.TRIAL_REGISTRATIONS;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Function;
+import org.medlinestream.avro.ArticleId;
+import org.medlinestream.avro.Author;
+import org.medlinestream.avro.Chemical;
+import org.medlinestream.avro.Citation;
+import org.medlinestream.avro.CommentCorrection;
+import org.medlinestream.avro.DataLink;
+import org.medlinestream.avro.Doi;
+import org.medlinestream.avro.Enrichment;
+import org.medlinestream.avro.Evidence;
+import org.medlinestream.avro.Flags;
+import org.medlinestream.avro.Grant;
+import org.medlinestream.avro.Issn;
+import org.medlinestream.avro.Journal;
+import org.medlinestream.avro.Keyword;
+import org.medlinestream.avro.MeshHeading;
+import org.medlinestream.avro.MeshQualifier;
+import org.medlinestream.avro.PartialDate;
+import org.medlinestream.avro.Provenance;
+import org.medlinestream.avro.TrialRegistration;
+import org.medlinestream.schemas.json.AvroJson;
+
+/**
+ * One citation as rows of the relational layout ({@link Tables}), with its revision and content
+ * hash. The content hash is the SHA-256 of the citation's JSON without {@code provenance}, so a
+ * citation read again from another file or offset has the same hash.
+ */
+final class CitationRows {
+  private static final AvroJson JSON = AvroJson.omittingNulls();
+
+  private final String pmid;
+  private final String revision;
+  private final String contentHash;
+  private final RowBatch rows = new RowBatch();
+
+  private CitationRows(Citation citation, Instant updatedAt) {
+    pmid = citation.getPmid();
+    revision = Revision.of(citation);
+    ObjectNode document = JSON.toTree(citation);
+    JsonNode provenance = document.remove("provenance");
+    contentHash = sha256(AvroJson.write(document));
+    if (provenance != null) {
+      document.set("provenance", provenance);
+    }
+    addCitation(citation, AvroJson.write(document), updatedAt);
+    addPeople(citation.getAuthors(), Tables.AUTHORS, Tables.AUTHOR_AFFILIATIONS);
+    addPeople(citation.getInvestigators(), Tables.INVESTIGATORS, Tables.INVESTIGATOR_AFFILIATIONS);
+    addMesh(citation.getMeshHeadings());
+    addChildren(citation);
+    addEnrichment(citation.getEnrichment());
+    addArticleIds(citation);
+  }
+
+  static CitationRows of(Citation citation, Instant updatedAt) {
+    return new CitationRows(citation, updatedAt);
+  }
+
+  String pmid() {
+    return pmid;
+  }
+
+  String revision() {
+    return revision;
+  }
+
+  String contentHash() {
+    return contentHash;
+  }
+
+  RowBatch rows() {
+    return rows;
+  }
+
+  private void addCitation(Citation c, String document, Instant updatedAt) {
+    Journal journal = c.getJournal();
+    Enrichment enrichment = c.getEnrichment();
+    PartialDate date = get(enrichment, Enrichment::getPublicationDate);
+    Doi doi = get(enrichment, Enrichment::getDoi);
+    Flags flags = get(enrichment, Enrichment::getFlags);
+    Provenance provenance = c.getProvenance();
+    rows.add(CITATIONS, pmid, c.getPmidVersion(), revision, contentHash, c.getStatus(),
+        c.getOwner(), c.getTitle(), c.getVernacularTitle(),
+        get(journal, Journal::getTitle), get(journal, Journal::getMedlineAbbreviation),
+        get(journal, Journal::getIsoAbbreviation), get(journal, Journal::getNlmUniqueId),
+        issn(journal, "Print"), issn(journal, "Electronic"), issn(journal, "Linking"),
+        get(journal, Journal::getCountry), get(journal, Journal::getVolume),
+        get(journal, Journal::getIssue), c.getPagination(), c.getPublicationDate(),
+        get(date, PartialDate::getIso), get(date, PartialDate::getYear),
+        get(date, PartialDate::getSortDate), c.getElectronicPublicationDate(),
+        get(doi, Doi::getValue), get(doi, Doi::getUrl), c.getPmc(),
+        c.getLanguages().isEmpty() ? null : String.join(",", c.getLanguages()),
+        c.getDateCreated(), c.getDateCompleted(), c.getDateRevised(),
+        c.getAbstractText(), c.getAbstractCopyright(), c.getConflictOfInterest(),
+        c.getPublicationStatus(), c.getPublicationModel(), c.getSource(), c.getEntrezDate(),
+        c.getMeshDate(),
+        get(flags, Flags::getRetracted), get(flags, Flags::getRetractionNotice),
+        get(flags, Flags::getHasErratum), get(flags, Flags::getErratumNotice),
+        get(flags, Flags::getExpressionOfConcern), get(flags, Flags::getRepublished),
+        get(flags, Flags::getUpdated), get(flags, Flags::getPreprint),
+        get(provenance, p -> p.getFormat().name()), get(provenance, Provenance::getSourceFile),
+        get(provenance, Provenance::getRecordPosition),
+        get(provenance, Provenance::getContentHash), get(provenance, Provenance::getIngestTime),
+        get(provenance, Provenance::getRawTopic), get(provenance, Provenance::getRawPartition),
+        get(provenance, Provenance::getRawOffset), get(provenance, Provenance::getEnrichTime),
+        get(provenance, Provenance::getPipelineVersion),
+        document, updatedAt);
+  }
+
+  private void addPeople(List<Author> people, Table table, Table affiliations) {
+    for (int i = 0; i < people.size(); i++) {
+      Author person = people.get(i);
+      rows.add(table, pmid, i + 1, person.getLastName(), person.getForeName(),
+          person.getInitials(), person.getSuffix(), person.getCollectiveName(),
+          person.getOrcid(), person.getEqualContribution(), person.getValid());
+      List<String> affiliationList = person.getAffiliations();
+      for (int k = 0; k < affiliationList.size(); k++) {
+        rows.add(affiliations, pmid, k + 1, i + 1, affiliationList.get(k));
+      }
+    }
+  }
+
+  private void addMesh(List<MeshHeading> headings) {
+    for (int i = 0; i < headings.size(); i++) {
+      MeshHeading heading = headings.get(i);
+      rows.add(MESH_HEADINGS, pmid, i + 1, heading.getDescriptor(), heading.getUi(),
+          heading.getMajorTopic(), heading.getType());
+      List<MeshQualifier> qualifiers = heading.getQualifiers();
+      for (int k = 0; k < qualifiers.size(); k++) {
+        MeshQualifier qualifier = qualifiers.get(k);
+        rows.add(MESH_QUALIFIERS, pmid, k + 1, i + 1, qualifier.getName(), qualifier.getUi(),
+            qualifier.getMajorTopic());
+      }
+    }
+  }
+
+  private void addChildren(Citation c) {
+    int position = 0;
+    for (String type : c.getPublicationTypes()) {
+      rows.add(PUBLICATION_TYPES, pmid, ++position, type);
+    }
+    position = 0;
+    for (Keyword keyword : c.getKeywords()) {
+      rows.add(KEYWORDS, pmid, ++position, keyword.getKeyword(), keyword.getOwner(),
+          keyword.getMajorTopic());
+    }
+    position = 0;
+    for (Chemical chemical : c.getChemicals()) {
+      rows.add(CHEMICALS, pmid, ++position, chemical.getRegistryNumber(), chemical.getName(),
+          chemical.getUi());
+    }
+    position = 0;
+    for (Grant grant : c.getGrants()) {
+      rows.add(GRANTS, pmid, ++position, grant.getGrantId(), grant.getAcronym(),
+          grant.getAgency(), grant.getCountry());
+    }
+    position = 0;
+    for (CommentCorrection comment : c.getCommentsCorrections()) {
+      rows.add(COMMENTS_CORRECTIONS, pmid, ++position, comment.getRefType(),
+          comment.getRefSource(), comment.getPmid(), comment.getNote());
+    }
+  }
+
+  private void addEnrichment(Enrichment enrichment) {
+    if (enrichment == null) {
+      return;
+    }
+    int position = 0;
+    for (TrialRegistration trial : enrichment.getTrialRegistrations()) {
+      rows.add(TRIAL_REGISTRATIONS, pmid, ++position, trial.getRegistry(), trial.getId(),
+          trial.getSuffix(), trial.getUrl(), evidenceJson(trial.getEvidence()));
+    }
+    position = 0;
+    for (DataLink link : enrichment.getDataLinks()) {
+      rows.add(DATA_LINKS, pmid, ++position, link.getDatabank(), link.getAccession(),
+          link.getUrl());
+    }
+  }
+
+  /** Location ids (LID / ELocationID), article ids (AID / ArticleIdList), manuscript ids (MID). */
+  private void addArticleIds(Citation c) {
+    int position = 0;
+    for (ArticleId id : c.getLocationIds()) {
+      rows.add(ARTICLE_IDS, pmid, ++position, "location", id.getType(), id.getValue(),
+          id.getValid());
+    }
+    for (ArticleId id : c.getArticleIds()) {
+      rows.add(ARTICLE_IDS, pmid, ++position, "article", id.getType(), id.getValue(),
+          id.getValid());
+    }
+    for (String manuscriptId : c.getManuscriptIds()) {
+      rows.add(ARTICLE_IDS, pmid, ++position, "manuscript", "mid", manuscriptId, true);
+    }
+  }
+
+  private static String evidenceJson(List<Evidence> evidence) {
+    ArrayNode array = JsonNodeFactory.instance.arrayNode();
+    evidence.forEach(e -> array.add(JSON.toTree(e)));
+    return AvroJson.write(array);
+  }
+
+  private static String issn(Journal journal, String type) {
+    if (journal == null) {
+      return null;
+    }
+    return journal.getIssns().stream().filter(issn -> type.equalsIgnoreCase(issn.getType()))
+        .map(Issn::getValue).findFirst().orElse(null);
+  }
+
+  private static <T, R> R get(T value, Function<T, R> getter) {
+    return value == null ? null : getter.apply(value);
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("This JVM lacks SHA-256", e);
+    }
+  }
+}

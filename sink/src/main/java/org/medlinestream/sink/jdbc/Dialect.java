@@ -1,0 +1,194 @@
+package org.medlinestream.sink.jdbc;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Properties;
+import org.sqlite.SQLiteConfig;
+
+/** What differs between the databases the sink writes to: connecting, value binding, locking. */
+enum Dialect {
+  /** PostgreSQL: DATE, TIMESTAMPTZ and JSONB columns; batched inserts rewritten to multi-row. */
+  POSTGRESQL("jdbc:postgresql:") {
+    @Override
+    Connection connect(String url) throws SQLException {
+      Properties properties = new Properties();
+      properties.setProperty("reWriteBatchedInserts", "true");
+      return DriverManager.getConnection(url, properties);
+    }
+
+    @Override
+    void bindDate(PreparedStatement statement, int index, LocalDate date) throws SQLException {
+      statement.setObject(index, date);
+    }
+
+    @Override
+    void bindTimestamp(PreparedStatement statement, int index, Instant instant)
+        throws SQLException {
+      statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+
+    @Override
+    void bindJson(PreparedStatement statement, int index, String json) throws SQLException {
+      statement.setObject(index, json, Types.OTHER);
+    }
+
+    @Override
+    String lockRows() {
+      return " FOR UPDATE";
+    }
+
+    @Override
+    void lockMigrations(Connection connection) throws SQLException {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema()))");
+      }
+    }
+  },
+
+  /**
+   * SQLite (the embedded default): WAL journal, foreign keys on (for the cascading deletes), one
+   * writer taking the lock when its transaction begins; dates and timestamps as ISO text, JSON as
+   * text.
+   */
+  SQLITE("jdbc:sqlite:") {
+    @Override
+    Connection connect(String url) throws SQLException {
+      createParentFolder(url.substring(prefix().length()));
+      SQLiteConfig config = new SQLiteConfig();
+      config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+      config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+      config.enforceForeignKeys(true);
+      config.setBusyTimeout(10_000);
+      config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+      return DriverManager.getConnection(url, config.toProperties());
+    }
+
+    @Override
+    void bindDate(PreparedStatement statement, int index, LocalDate date) throws SQLException {
+      statement.setString(index, date.toString());
+    }
+
+    @Override
+    void bindTimestamp(PreparedStatement statement, int index, Instant instant)
+        throws SQLException {
+      statement.setString(index, ISO_MILLIS.format(instant));
+    }
+
+    @Override
+    void bindJson(PreparedStatement statement, int index, String json) throws SQLException {
+      statement.setString(index, json);
+    }
+
+    @Override
+    String lockRows() {
+      return "";
+    }
+
+    @Override
+    void lockMigrations(Connection connection) {
+      // The IMMEDIATE transaction already holds SQLite's write lock.
+    }
+  };
+
+  /** Fixed width, so that text order is time order. */
+  private static final DateTimeFormatter ISO_MILLIS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private final String prefix;
+
+  Dialect(String prefix) {
+    this.prefix = prefix;
+  }
+
+  /** The dialect of a JDBC URL, or an error naming the URLs the sink understands. */
+  static Dialect of(String url) {
+    for (Dialect dialect : values()) {
+      if (url.startsWith(dialect.prefix)) {
+        return dialect;
+      }
+    }
+    throw new IllegalArgumentException("Unsupported database URL '" + url
+        + "': use jdbc:postgresql://HOST:PORT/DATABASE or jdbc:sqlite:FILE");
+  }
+
+  String prefix() {
+    return prefix;
+  }
+
+  /** The folder of this dialect's migrations under {@code db/migration/}. */
+  String folder() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  abstract Connection connect(String url) throws SQLException;
+
+  abstract void bindDate(PreparedStatement statement, int index, LocalDate date)
+      throws SQLException;
+
+  abstract void bindTimestamp(PreparedStatement statement, int index, Instant instant)
+      throws SQLException;
+
+  abstract void bindJson(PreparedStatement statement, int index, String json) throws SQLException;
+
+  /** The clause that locks the selected rows until the transaction ends, or empty. */
+  abstract String lockRows();
+
+  /** Makes concurrent migrations of the same schema wait for each other. */
+  abstract void lockMigrations(Connection connection) throws SQLException;
+
+  /** Binds a value (null or of the Java type the column type implies) to a parameter. */
+  void bind(PreparedStatement statement, int index, ColumnType type, Object value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, sqlType(type));
+      return;
+    }
+    switch (type) {
+      case TEXT -> statement.setString(index, (String) value);
+      case INTEGER -> statement.setInt(index, (Integer) value);
+      case BIGINT -> statement.setLong(index, (Long) value);
+      case BOOLEAN -> statement.setBoolean(index, (Boolean) value);
+      case DATE -> bindDate(statement, index, (LocalDate) value);
+      case TIMESTAMP -> bindTimestamp(statement, index, (Instant) value);
+      case JSON -> bindJson(statement, index, (String) value);
+    }
+  }
+
+  private static int sqlType(ColumnType type) {
+    return switch (type) {
+      case TEXT -> Types.VARCHAR;
+      case INTEGER -> Types.INTEGER;
+      case BIGINT -> Types.BIGINT;
+      case BOOLEAN -> Types.BOOLEAN;
+      case DATE -> Types.DATE;
+      case TIMESTAMP -> Types.TIMESTAMP_WITH_TIMEZONE;
+      case JSON -> Types.OTHER;
+    };
+  }
+
+  /** SQLite creates the database file but not its folder. */
+  private static void createParentFolder(String file) {
+    if (file.isEmpty() || file.startsWith(":") || file.startsWith("file:")) {
+      return; // in-memory or URI form: nothing to create
+    }
+    Path parent = Path.of(file.split("\\?", 2)[0]).toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the folder of SQLite database " + file, e);
+    }
+  }
+}
