@@ -65,6 +65,9 @@ final class TransactionalSender implements AutoCloseable {
     props.put(ProducerConfig.BATCH_SIZE_CONFIG, config.batchBytes());
     props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, config.bufferMemoryBytes());
     props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, config.maxRequestBytes());
+    // The first send of a chunk is refused (CONCURRENT_TRANSACTIONS) until the broker has
+    // written the previous chunk's commit markers: retry soon rather than after 100 ms.
+    props.putIfAbsent(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 10);
     props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
     return props;
   }
