@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
         LocalCommand.class,
         TopicsCommand.class,
         ConfigCommand.class,
+        ParseCommand.class,
     })
 public final class Main implements Callable<Integer> {
   @Spec
