@@ -31,6 +31,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -145,7 +146,13 @@ public final class KafkaSchemaLog implements SchemaLog {
 
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
     closed = true;
+    synchronized (this) {
+      notifyAll(); // waiters fail now rather than at their deadline
+    }
     if (consumer != null) {
       consumer.wakeup();
     }
@@ -180,7 +187,7 @@ public final class KafkaSchemaLog implements SchemaLog {
           return;
         } catch (RuntimeException e) {
           log.error("reading topic {} failed; trying again", topic, e);
-          sleepQuietly();
+          sleepQuietly(1_000);
         }
       }
     }
@@ -190,7 +197,10 @@ public final class KafkaSchemaLog implements SchemaLog {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (position < offset) {
       long left = deadline - System.nanoTime();
-      if (left <= 0 || closed) {
+      if (closed) {
+        throw RegistryException.storeError("the registry is stopping", null);
+      }
+      if (left <= 0) {
         throw RegistryException.operationTimeout("the registry did not read topic " + topic
             + " up to offset " + offset + " within " + timeout.toMillis() + " ms (read up to " + position + ")", null);
       }
@@ -268,8 +278,7 @@ public final class KafkaSchemaLog implements SchemaLog {
       Thread.currentThread().interrupt();
       throw timedOut("create topic " + topic, e);
     }
-    TopicDescription description = await(admin.describeTopics(List.of(topic)).topicNameValues().get(topic),
-        "describe topic " + topic);
+    TopicDescription description = describeTopic();
     if (description.partitions().size() != 1) {
       throw RegistryException.storeError("topic " + topic + " has " + description.partitions().size()
           + " partitions; the schema registry needs exactly one (delete it or name another topic)", null);
@@ -280,6 +289,21 @@ public final class KafkaSchemaLog implements SchemaLog {
     if (!policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
       throw RegistryException.storeError("topic " + topic + " has cleanup.policy=" + policy
           + "; the schema registry needs compact, or schemas would be deleted with old segments", null);
+    }
+  }
+
+  /** The topic's description, once the broker knows the topic (just after its creation it may not yet). */
+  private TopicDescription describeTopic() {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try {
+        return await(admin.describeTopics(List.of(topic)).topicNameValues().get(topic), "describe topic " + topic);
+      } catch (RegistryException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        sleepQuietly(100);
+      }
     }
   }
 
@@ -315,9 +339,9 @@ public final class KafkaSchemaLog implements SchemaLog {
     return config;
   }
 
-  private static void sleepQuietly() {
+  private static void sleepQuietly(long millis) {
     try {
-      Thread.sleep(1_000);
+      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
