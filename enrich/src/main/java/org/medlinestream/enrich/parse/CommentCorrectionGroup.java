@@ -15,8 +15,12 @@ final class CommentCorrectionGroup extends TagGroup<String> {
   void read(CitationDraft draft, String refType, MedlineTag tag, String value) {
     int label = value.lastIndexOf(PMID_LABEL);
     String source = label < 0 ? value : ItemSyntax.nullIfEmpty(value.substring(0, label));
-    String pmid = label < 0 ? null : ItemSyntax.nullIfEmpty(value.substring(label + PMID_LABEL.length()));
-    draft.citation().getCommentsCorrections().add(new CommentCorrection(refType, source, pmid, null));
+    String pmid =
+        label < 0 ? null : ItemSyntax.nullIfEmpty(value.substring(label + PMID_LABEL.length()));
+    draft
+        .citation()
+        .getCommentsCorrections()
+        .add(new CommentCorrection(refType, source, pmid, null));
   }
 
   @Override

@@ -2,9 +2,9 @@ package org.medlinestream.enrich.parse;
 
 /**
  * A record flattened onto one line ({@code PMID- 36119045 OWN - NLM STAT- MEDLINE ... TI - ...}),
- * put back onto lines. A tag is only a tag of the table (not a legacy one) between single spaces
- * in one of the forms {@code " TI - "} (padding collapsed) or {@code " TI  - "} (kept), so that
- * text such as {@code HR - 0.33} or {@code HR=0.330} in an abstract stays text.
+ * put back onto lines. A tag is only a tag of the table (not a legacy one) between single spaces in
+ * one of the forms {@code " TI - "} (padding collapsed) or {@code " TI - "} (kept), so that text
+ * such as {@code HR - 0.33} or {@code HR=0.330} in an abstract stays text.
  */
 final class FlattenedRecord {
   private FlattenedRecord() {}
@@ -62,7 +62,10 @@ final class FlattenedRecord {
 
   private static int tagLength(String line, int i) {
     int end = i;
-    while (end < line.length() && end - i < 5 && line.charAt(end) >= 'A' && line.charAt(end) <= 'Z') {
+    while (end < line.length()
+        && end - i < 5
+        && line.charAt(end) >= 'A'
+        && line.charAt(end) <= 'Z') {
       end++;
     }
     return end;

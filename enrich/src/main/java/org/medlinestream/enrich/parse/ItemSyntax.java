@@ -57,12 +57,16 @@ final class ItemSyntax {
     return date.getDate() + " [" + date.getStatus() + "]";
   }
 
-  /** RN {@code WM0HAQ4WNM (Tacrolimus)}, {@code EC 2.7.1.2 (Glucokinase)}; a bare number has an empty name. */
+  /**
+   * RN {@code WM0HAQ4WNM (Tacrolimus)}, {@code EC 2.7.1.2 (Glucokinase)}; a bare number has an
+   * empty name.
+   */
   static Chemical chemical(String value) {
     int open = value.indexOf(" (");
     return open < 0 || value.charAt(value.length() - 1) != ')'
         ? new Chemical(value, "", null)
-        : new Chemical(value.substring(0, open), value.substring(open + 2, value.length() - 1), null);
+        : new Chemical(
+            value.substring(0, open), value.substring(open + 2, value.length() - 1), null);
   }
 
   static String chemical(Chemical chemical) {
@@ -82,10 +86,12 @@ final class ItemSyntax {
       String qualifier = value.substring(slash + 1, next < 0 ? value.length() : next);
       boolean majorQualifier = qualifier.startsWith("*");
       qualifiers.add(
-          new MeshQualifier(majorQualifier ? qualifier.substring(1) : qualifier, null, majorQualifier));
+          new MeshQualifier(
+              majorQualifier ? qualifier.substring(1) : qualifier, null, majorQualifier));
       slash = next;
     }
-    return new MeshHeading(major ? descriptor.substring(1) : descriptor, null, major, null, qualifiers);
+    return new MeshHeading(
+        major ? descriptor.substring(1) : descriptor, null, major, null, qualifiers);
   }
 
   static String meshHeading(MeshHeading heading) {
@@ -99,8 +105,8 @@ final class ItemSyntax {
 
   /**
    * GR {@code id/acronym/agency/country}, parts left out where missing: the last two parts are
-   * agency and country; before them an acronym (letters only: {@code CA}, {@code ImNIH},
-   * {@code WT_}); what is left is the grant id, which may itself contain {@code /}.
+   * agency and country; before them an acronym (letters only: {@code CA}, {@code ImNIH}, {@code
+   * WT_}); what is left is the grant id, which may itself contain {@code /}.
    */
   static Grant grant(String value) {
     int countrySlash = value.lastIndexOf('/');
@@ -125,7 +131,9 @@ final class ItemSyntax {
   static String grant(Grant grant) {
     StringBuilder text = new StringBuilder();
     for (String part :
-        new String[] {grant.getGrantId(), grant.getAcronym(), grant.getAgency(), grant.getCountry()}) {
+        new String[] {
+          grant.getGrantId(), grant.getAcronym(), grant.getAgency(), grant.getCountry()
+        }) {
       if (part != null) {
         text.append(text.length() == 0 ? "" : "/").append(part);
       }

@@ -9,14 +9,14 @@ import java.util.Set;
  * <ul>
  *   <li>a hyphen right after a letter and the next line starts with a letter: 2025 exports wrap
  *       inside hyphenated words ({@code nature-}/{@code themed}), unless the next word is a
- *       conjunction, which makes the hyphen a suspended one ({@code photo-}/{@code and videographic},
- *       seen in older exports that wrap only at spaces);
+ *       conjunction, which makes the hyphen a suspended one ({@code photo-}/{@code and
+ *       videographic}, seen in older exports that wrap only at spaces);
  *   <li>a DOI that ends in {@code /} ({@code 10.1016/}/{@code j.jhsa...}): a DOI has no space.
  * </ul>
  *
- * A wrap right after {@code doi:} joins with a space: PubMed writes {@code doi: 10...} and the
- * real files wrap there in place of that space. The writer only wraps where this rule puts the
- * space back.
+ * A wrap right after {@code doi:} joins with a space: PubMed writes {@code doi: 10...} and the real
+ * files wrap there in place of that space. The writer only wraps where this rule puts the space
+ * back.
  */
 final class LineJoin {
   private static final Set<String> CONJUNCTIONS =
@@ -52,7 +52,9 @@ final class LineJoin {
         && CONJUNCTIONS.contains(text.subSequence(from, end).toString());
   }
 
-  /** The last word is a DOI: {@code 10.}, four or more digits, {@code /}, after an optional prefix. */
+  /**
+   * The last word is a DOI: {@code 10.}, four or more digits, {@code /}, after an optional prefix.
+   */
   private static boolean endsWithDoi(CharSequence text, int end) {
     int start = end;
     while (start > 0 && text.charAt(start - 1) != ' ') {

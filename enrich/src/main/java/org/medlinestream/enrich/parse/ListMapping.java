@@ -5,8 +5,8 @@ import java.util.function.Function;
 import org.medlinestream.avro.Citation;
 
 /**
- * A repeatable tag whose values become items of one list, each through its text syntax. A value
- * the syntax cannot read is kept in extras.
+ * A repeatable tag whose values become items of one list, each through its text syntax. A value the
+ * syntax cannot read is kept in extras.
  */
 final class ListMapping<R, T> implements TagMapping {
   private final Owner<R> owner;

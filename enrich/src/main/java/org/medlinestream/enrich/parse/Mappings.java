@@ -17,6 +17,7 @@ final class Mappings {
   static final OtherAbstractGroup OTHER_ABSTRACTS = new OtherAbstractGroup();
   static final PersonalNameSubjectGroup PERSONAL_NAME_SUBJECTS = new PersonalNameSubjectGroup();
   static final CommentCorrectionGroup COMMENTS_CORRECTIONS = new CommentCorrectionGroup();
+
   /** Shared by COIS and its alias COI, so that it is written once. */
   static final TagMapping CONFLICT_OF_INTEREST =
       text(Citation::getConflictOfInterest, Citation::setConflictOfInterest);

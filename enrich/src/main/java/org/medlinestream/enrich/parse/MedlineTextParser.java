@@ -9,7 +9,7 @@ import org.medlinestream.schemas.TextBytes;
  * Parses one MEDLINE text record into a {@link Citation}, tag by tag through the {@link MedlineTag}
  * table. Lenient like PubMed's own importers: continuation lines are joined (see {@link LineJoin}),
  * CRLF and trailing spaces are ignored, a record flattened onto one line is put back onto lines,
- * tag lines without the standard padding ({@code PMID-123}, {@code TI  -x}, {@code SO- x}) are read
+ * tag lines without the standard padding ({@code PMID-123}, {@code TI -x}, {@code SO- x}) are read
  * when the tag is known, unknown tags are kept in extras under their name, and a line that is
  * neither a tag line nor a continuation is kept in extras under {@code ?}. Only what makes a
  * citation impossible throws: no PMID, a PMID that is not a positive integer, two records in one,
@@ -136,7 +136,12 @@ public final class MedlineTextParser {
     }
 
     private void openField(
-        MedlineTag known, String unknownName, int from, int to, boolean hadTrailingSpace, int line) {
+        MedlineTag known,
+        String unknownName,
+        int from,
+        int to,
+        boolean hadTrailingSpace,
+        int line) {
       open = true;
       tag = known;
       name = unknownName;
@@ -157,8 +162,7 @@ public final class MedlineTextParser {
         multiline = true;
       }
       int length = joined.length();
-      if (length > 0
-          && (trailingSpace || !LineJoin.withoutSpace(joined, length, text, from, to))) {
+      if (length > 0 && (trailingSpace || !LineJoin.withoutSpace(joined, length, text, from, to))) {
         joined.append(' ');
       }
       joined.append(text, from, to);

@@ -54,7 +54,16 @@ final class NewRecords {
 
   static Book book() {
     return new Book(
-        null, null, null, new ArrayList<>(1), null, null, new ArrayList<>(1), new ArrayList<>(1),
-        null, null, null);
+        null,
+        null,
+        null,
+        new ArrayList<>(1),
+        null,
+        null,
+        new ArrayList<>(1),
+        new ArrayList<>(1),
+        null,
+        null,
+        null);
   }
 }

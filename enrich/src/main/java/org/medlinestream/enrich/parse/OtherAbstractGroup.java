@@ -15,7 +15,8 @@ final class OtherAbstractGroup extends TagGroup<OtherAbstractGroup.Role> {
   }
 
   /** OtherAbstract@Type values of the PubMed DTD. */
-  private static final List<String> TYPES = List.of("AAMC", "AIDS", "KIE", "NASA", "PIP", "Publisher");
+  private static final List<String> TYPES =
+      List.of("AAMC", "AIDS", "KIE", "NASA", "PIP", "Publisher");
 
   @Override
   void read(CitationDraft draft, Role role, MedlineTag tag, String value) {

@@ -6,8 +6,8 @@ import org.medlinestream.avro.Citation;
 import org.medlinestream.avro.Journal;
 
 /**
- * The record a tag's value goes into: the citation itself, its journal or its book. The journal
- * and the book are made when their first tag is read, so that a book has no journal.
+ * The record a tag's value goes into: the citation itself, its journal or its book. The journal and
+ * the book are made when their first tag is read, so that a book has no journal.
  *
  * @param <R> the record type
  */

@@ -8,10 +8,10 @@ import org.medlinestream.avro.Citation;
 import org.medlinestream.avro.Identifier;
 
 /**
- * People in order: authors (FAU, AU, AUID, AD, CN), investigators (FIR, IR, IRAD) or editors
- * (FED, ED). A full name starts a person; the short name after it gives the initials; identifiers
- * and affiliations belong to the person before them. A short name with no full name before it is
- * a person of its own ({@code Last INITIALS}); a collective name is a person with only that name.
+ * People in order: authors (FAU, AU, AUID, AD, CN), investigators (FIR, IR, IRAD) or editors (FED,
+ * ED). A full name starts a person; the short name after it gives the initials; identifiers and
+ * affiliations belong to the person before them. A short name with no full name before it is a
+ * person of its own ({@code Last INITIALS}); a collective name is a person with only that name.
  * Affiliations before the first person are the first person's (older records put AD first).
  */
 final class PersonGroup extends TagGroup<PersonGroup.Role> {

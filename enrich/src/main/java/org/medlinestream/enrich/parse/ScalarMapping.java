@@ -5,9 +5,9 @@ import java.util.function.Function;
 import org.medlinestream.avro.Citation;
 
 /**
- * A tag that fills one string field. A repeated tag is joined to the first value with a space
- * when the field is free text (TI, AB, ...: how PubMed renders sections); otherwise the first
- * value stands and the repeats are kept in extras.
+ * A tag that fills one string field. A repeated tag is joined to the first value with a space when
+ * the field is free text (TI, AB, ...: how PubMed renders sections); otherwise the first value
+ * stands and the repeats are kept in extras.
  */
 final class ScalarMapping<R> implements TagMapping {
   private final Owner<R> owner;

@@ -5,9 +5,9 @@ import java.util.Map;
 import org.medlinestream.avro.Citation;
 
 /**
- * Tags that fill one part of the model together, each in a role: FAU, AU, AUID, AD and CN for
- * the authors; OTO and OT for the keywords. The group is written as a whole, in model order, at
- * the place of its first tag in the table.
+ * Tags that fill one part of the model together, each in a role: FAU, AU, AUID, AD and CN for the
+ * authors; OTO and OT for the keywords. The group is written as a whole, in model order, at the
+ * place of its first tag in the table.
  *
  * @param <K> what tells the roles apart
  */

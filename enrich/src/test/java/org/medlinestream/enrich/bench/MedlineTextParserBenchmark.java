@@ -104,7 +104,8 @@ public class MedlineTextParserBenchmark {
   }
 
   @Benchmark
-  public void readAndParse(Rates rates, Blackhole sink) throws IOException, MalformedRecordException {
+  public void readAndParse(Rates rates, Blackhole sink)
+      throws IOException, MalformedRecordException {
     for (byte[] file : files) {
       for (RawRecord record : split(file)) {
         sink.consume(parser.parse(record.value()));
@@ -133,7 +134,8 @@ public class MedlineTextParserBenchmark {
 
   private static List<RawRecord> split(byte[] file) throws IOException {
     List<RawRecord> raw = new ArrayList<>();
-    try (MedlineTextReader reader = new MedlineTextReader(new ByteArrayInputStream(file), "bench")) {
+    try (MedlineTextReader reader =
+        new MedlineTextReader(new ByteArrayInputStream(file), "bench")) {
       for (SourceItem item; (item = reader.next()) != null; ) {
         raw.add((RawRecord) item);
       }

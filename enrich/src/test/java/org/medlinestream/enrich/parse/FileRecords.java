@@ -13,8 +13,7 @@ import org.medlinestream.ingest.source.RejectedInput;
 import org.medlinestream.ingest.source.SourceItem;
 
 /** A file split by {@link MedlineTextReader} and parsed: citations, refused input, parse errors. */
-record FileRecords(
-    List<Citation> citations, List<RejectedInput> refused, List<String> errors) {
+record FileRecords(List<Citation> citations, List<RejectedInput> refused, List<String> errors) {
 
   static FileRecords read(Path file) throws IOException {
     List<Citation> citations = new ArrayList<>();
@@ -28,7 +27,8 @@ record FileRecords(
           try {
             citations.add(parser.parse(raw.value()));
           } catch (MalformedRecordException e) {
-            errors.add(file.getFileName() + " line " + (raw.line() + e.line() - 1) + ": " + e.getMessage());
+            errors.add(
+                file.getFileName() + " line " + (raw.line() + e.line() - 1) + ": " + e.getMessage());
           }
         } else {
           refused.add((RejectedInput) item);

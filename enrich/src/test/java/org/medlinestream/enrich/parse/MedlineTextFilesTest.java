@@ -2,6 +2,7 @@ package org.medlinestream.enrich.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.medlinestream.avro.ArticleId;
@@ -27,7 +29,8 @@ class MedlineTextFilesTest {
 
   static Stream<Path> allFiles() throws IOException {
     return Stream.concat(
-        TestData.files("medline-text").stream(), TestData.files("robustness/medline-text").stream());
+        TestData.files("medline-text").stream(),
+        TestData.files("robustness/medline-text").stream());
   }
 
   static Stream<Path> realFiles() throws IOException {
@@ -41,7 +44,8 @@ class MedlineTextFilesTest {
     List<RecordOracle> expected = RecordOracle.of(file);
 
     assertThat(records.errors()).isEmpty();
-    assertThat(records.citations()).extracting(Citation::getPmid)
+    assertThat(records.citations())
+        .extracting(Citation::getPmid)
         .containsExactlyElementsOf(expected.stream().map(RecordOracle::pmid).toList());
     for (int i = 0; i < expected.size(); i++) {
       RecordOracle says = expected.get(i);
@@ -85,8 +89,7 @@ class MedlineTextFilesTest {
   }
 
   @Test
-  void crlfFileParsesLikeTheSameFileWithLineFeeds(@org.junit.jupiter.api.io.TempDir Path tmp)
-      throws IOException {
+  void crlfFileParsesLikeTheSameFileWithLineFeeds(@TempDir Path tmp) throws IOException {
     Path crlf = TestData.DIR.resolve("medline-text/holub008_nbib__pubmed-balloongui-set.nbib");
     assertThat(Files.readString(crlf)).contains("\r\n");
     Path lf = tmp.resolve("lf.nbib");
@@ -109,13 +112,12 @@ class MedlineTextFilesTest {
 
   @Test
   void pmcMedlarsRecordsKeepThePmcLineBeforeThePmid() throws IOException {
-    FileRecords records = FileRecords.read(TestData.DIR.resolve("medline-text/holub008_nbib__pmc_medlars.txt"));
+    FileRecords records =
+        FileRecords.read(TestData.DIR.resolve("medline-text/holub008_nbib__pmc_medlars.txt"));
 
     assertThat(records.citations())
         .extracting(Citation::getPmid, Citation::getPmc)
-        .startsWith(
-            org.assertj.core.groups.Tuple.tuple("30042925", "PMC6055010"),
-            org.assertj.core.groups.Tuple.tuple("30123504", "PMC6088416"));
+        .startsWith(tuple("30042925", "PMC6055010"), tuple("30123504", "PMC6088416"));
     assertThat(records.citations().get(0).getOtherAbstracts())
         .singleElement()
         .satisfies(
@@ -138,7 +140,8 @@ class MedlineTextFilesTest {
         .isEqualTo(
             "J Stroke Cerebrovasc Dis. 2019 Sep;28(9):2574-2579. doi:"
                 + " 10.1016/j.jstrokecerebrovasdis.2019.05.015. Epub 2019 Jun 22.");
-    assertThat(suspendedHyphen.getAbstractText()).contains("and photo- and videographic documentation");
+    assertThat(suspendedHyphen.getAbstractText())
+        .contains("and photo- and videographic documentation");
   }
 
   @Test
@@ -148,7 +151,8 @@ class MedlineTextFilesTest {
     assertThat(old.getAuthors())
         .singleElement()
         .extracting(Author::getLastName, Author::getAffiliations)
-        .containsExactly("Mangalam", List.of("tacg Informatics, Irvine, CA 92612, USA. hjm@tacgi.com"));
+        .containsExactly(
+            "Mangalam", List.of("tacg Informatics, Irvine, CA 92612, USA. hjm@tacgi.com"));
     assertThat(old.getPublicationModel()).isEqualTo("Print");
     assertThat(old.getDateCreated()).hasToString("2002-09-16");
   }
@@ -156,13 +160,16 @@ class MedlineTextFilesTest {
   @Test
   void robustnessFixturesAreReadLeniently() throws IOException {
     List<Citation> outOfBounds =
-        FileRecords.read(robustness("jabref/MedlinePlainImporterStringOutOfBounds.txt")).citations();
+        FileRecords.read(robustness("jabref/MedlinePlainImporterStringOutOfBounds.txt"))
+            .citations();
     assertThat(outOfBounds.get(0).getTitle()).isEqualTo("This is a test title");
-    assertThat(outOfBounds.get(0).getExtras()).containsExactly(new ExtraField("?", "SO  invalid line"));
+    assertThat(outOfBounds.get(0).getExtras())
+        .containsExactly(new ExtraField("?", "SO  invalid line"));
     assertThat(outOfBounds.get(1).getTitle()).isEqualTo("This is also a test title");
     assertThat(outOfBounds.get(1).getSource()).isEqualTo("another invalid line");
 
-    Citation doi = FileRecords.read(robustness("jabref/MedlinePlainImporterTestDOI.txt")).citations().get(0);
+    Citation doi =
+        FileRecords.read(robustness("jabref/MedlinePlainImporterTestDOI.txt")).citations().get(0);
     assertThat(doi.getPmid()).isEqualTo("22664220");
     assertThat(doi.getArticleIds())
         .containsExactly(new ArticleId("unknown", "doi:10.1016/j.cpr.2005.02.002", true));
@@ -172,11 +179,12 @@ class MedlineTextFilesTest {
     assertThat(twoAbstracts.getAuthors())
         .extracting(Author::getLastName, Author::getInitials, Author::getAffiliations)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("a1_last_name", "a1_first_name", List.of()),
-            org.assertj.core.groups.Tuple.tuple(
-                "a2_last_name", "a2_first_name", List.of("University1", "University2")));
+            tuple("a1_last_name", "a1_first_name", List.of()),
+            tuple("a2_last_name", "a2_first_name", List.of("University1", "University2")));
     assertThat(twoAbstracts.getBook().getCollectionTitles()).containsExactly("collection1");
-    assertThat(twoAbstracts.getJournal().getIssns()).extracting(i -> i.getValue()).containsExactly("A journal issn");
+    assertThat(twoAbstracts.getJournal().getIssns())
+        .extracting(i -> i.getValue())
+        .containsExactly("A journal issn");
   }
 
   @Test
@@ -186,19 +194,22 @@ class MedlineTextFilesTest {
     assertThat(c.getInvestigators())
         .extracting(Author::getLastName, Author::getInitials, Author::getAffiliations)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("one more", "investigator", List.of("Some investigator")),
-            org.assertj.core.groups.Tuple.tuple("last investigator", null, List.of()));
-    assertThat(c.getAuthors()).extracting(Author::getLastName, Author::getCollectiveName)
+            tuple("one more", "investigator", List.of("Some investigator")),
+            tuple("last investigator", null, List.of()));
+    assertThat(c.getAuthors())
+        .extracting(Author::getLastName, Author::getCollectiveName)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("Shruthi", null),
-            org.assertj.core.groups.Tuple.tuple("Vinodhkumar", null),
-            org.assertj.core.groups.Tuple.tuple("Selvamani", null),
-            org.assertj.core.groups.Tuple.tuple(null, "corporater"));
+            tuple("Shruthi", null),
+            tuple("Vinodhkumar", null),
+            tuple("Selvamani", null),
+            tuple(null, "corporater"));
     assertThat(c.getAuthors().get(2).getInitials()).isNull();
     assertThat(c.getGeneralNotes()).containsExactly("some notes about the article");
     assertThat(c.getGeneSymbols()).containsExactly("a gene symbol");
     assertThat(c.getSupplementaryConcepts()).containsExactly("substance name");
-    assertThat(c.getChemicals()).singleElement().satisfies(ch -> assertThat(ch.getRegistryNumber()).isEqualTo("123456789"));
+    assertThat(c.getChemicals())
+        .singleElement()
+        .satisfies(ch -> assertThat(ch.getRegistryNumber()).isEqualTo("123456789"));
     assertThat(c.getPublicationModel()).isEqualTo("a model");
     assertThat(c.getBook().getIsbns()).containsExactly("ISBN 978-3-86680-192-9");
     assertThat(c.getBook().getEdition()).isEqualTo("2");
@@ -207,10 +218,11 @@ class MedlineTextFilesTest {
     assertThat(c.getVernacularTitle()).isEqualTo("title that is transliterated");
     assertThat(c.getOtherAbstracts())
         .singleElement()
-        .satisfies(o -> {
-          assertThat(o.getText()).isEqualTo("abstract informations");
-          assertThat(o.getLanguage()).isEqualTo("other abstract infos");
-        });
+        .satisfies(
+            o -> {
+              assertThat(o.getText()).isEqualTo("abstract informations");
+              assertThat(o.getLanguage()).isEqualTo("other abstract infos");
+            });
     assertThat(c.getSpaceFlightMissions()).containsExactly("a space flight mission");
     assertThat(c.getExtras())
         .containsExactly(
@@ -223,22 +235,29 @@ class MedlineTextFilesTest {
     Path noPmid = robustness("jabref/MedlinePlainImporterTestMultiTitle.txt");
     FileRecords records = FileRecords.read(noPmid);
     assertThat(records.citations()).isEmpty();
-    assertThat(records.refused()).singleElement().satisfies(r -> {
-      assertThat(r.line()).isEqualTo(1);
-      assertThat(r.reason()).startsWith("MedlinePlainImporterTestMultiTitle.txt lines 1-7: text outside");
-    });
+    assertThat(records.refused())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.line()).isEqualTo(1);
+              assertThat(r.reason())
+                  .startsWith("MedlinePlainImporterTestMultiTitle.txt lines 1-7: text outside");
+            });
 
     MalformedRecordException e =
         catchThrowableOfType(
             () -> new MedlineTextParser().parse(Files.readAllBytes(noPmid)),
             MalformedRecordException.class);
     assertThat(e.line()).isEqualTo(1);
-    assertThat(e.getMessage()).isEqualTo("line 1 of the record: the record has no PMID- line; every MEDLINE record needs one");
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "line 1 of the record: the record has no PMID- line; every MEDLINE record needs one");
   }
 
   @Test
   void goodRecordsBesideGarbageStillComeOut() throws IOException {
-    FileRecords records = FileRecords.read(robustness("jabref/MedlinePlainImporterTestMultipleEntries.txt"));
+    FileRecords records =
+        FileRecords.read(robustness("jabref/MedlinePlainImporterTestMultipleEntries.txt"));
 
     assertThat(records.citations())
         .extracting(Citation::getPmid)

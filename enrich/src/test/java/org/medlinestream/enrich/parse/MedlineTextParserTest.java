@@ -34,7 +34,8 @@ class MedlineTextParserTest {
   void aWrapInsideAHyphenatedWordJoinsWithoutSpace() throws Exception {
     assertThat(parse("AB  - A nature-\n      themed artwork.").getAbstractText())
         .isEqualTo("A nature-themed artwork.");
-    assertThat(parse("AB  - the IIM-\n      ILD cohort").getAbstractText()).isEqualTo("the IIM-ILD cohort");
+    assertThat(parse("AB  - the IIM-\n      ILD cohort").getAbstractText())
+        .isEqualTo("the IIM-ILD cohort");
     assertThat(parse("AB  - a cut-\n      and-paste job").getAbstractText())
         .isEqualTo("a cut-and-paste job");
   }
@@ -52,11 +53,14 @@ class MedlineTextParserTest {
 
   @Test
   void aDoiWrappedAfterItsPrefixSlashJoinsWithoutSpaceButDoiColonKeepsIt() throws Exception {
-    assertThat(parse("SO  - J Hand Surg. 2008. doi: 10.1016/\n      j.jhsa.2008.03.010.").getSource())
+    assertThat(
+            parse("SO  - J Hand Surg. 2008. doi: 10.1016/\n      j.jhsa.2008.03.010.").getSource())
         .isEqualTo("J Hand Surg. 2008. doi: 10.1016/j.jhsa.2008.03.010.");
     assertThat(parse("SO  - Sensors. 2024. doi:\n      10.3390/s24237838.").getSource())
         .isEqualTo("Sensors. 2024. doi: 10.3390/s24237838.");
-    assertThat(parse("CI  - see http://www.bmj.com/company/\n      for details").getAbstractCopyright())
+    assertThat(
+            parse("CI  - see http://www.bmj.com/company/\n      for details")
+                .getAbstractCopyright())
         .isEqualTo("see http://www.bmj.com/company/ for details");
   }
 
@@ -80,7 +84,10 @@ class MedlineTextParserTest {
 
     assertThat(c.getAuthors())
         .extracting(
-            Author::getLastName, Author::getForeName, Author::getInitials, Author::getCollectiveName)
+            Author::getLastName,
+            Author::getForeName,
+            Author::getInitials,
+            Author::getCollectiveName)
         .containsExactly(
             tuple("Chen", "Yuxue", "Y", null),
             tuple("van der Berg", "Jan H", "JH", null),
@@ -166,7 +173,8 @@ class MedlineTextParserTest {
 
   @Test
   void repeatsOfASingleValuedTagJoinTextAndKeepOtherValuesInExtras() throws Exception {
-    Citation c = parse("TI  - First.", "TI  - Second.", "OWN - NLM", "OWN - NASA", "DCOM- 2009 Jan");
+    Citation c =
+        parse("TI  - First.", "TI  - Second.", "OWN - NLM", "OWN - NASA", "DCOM- 2009 Jan");
 
     assertThat(c.getTitle()).isEqualTo("First. Second.");
     assertThat(c.getOwner()).isEqualTo("NLM");
@@ -198,12 +206,16 @@ class MedlineTextParserTest {
         .extracting(i -> i.getValue(), i -> i.getType())
         .containsExactly(tuple("1467-5463", "Print"), tuple("0000-0000", null));
     assertThat(c.getJournal().getIssue()).isEqualTo("3");
-    assertThat(c.getLocationIds()).containsExactly(new ArticleId("pii", "S2215-0161(18)30045-1", true));
-    assertThat(c.getArticleIds()).containsExactly(new ArticleId("doi", "10.1016/j.mex.2018.03.007", true));
+    assertThat(c.getLocationIds())
+        .containsExactly(new ArticleId("pii", "S2215-0161(18)30045-1", true));
+    assertThat(c.getArticleIds())
+        .containsExactly(new ArticleId("doi", "10.1016/j.mex.2018.03.007", true));
     assertThat(c.getManuscriptIds()).containsExactly("NIHMS1519350");
     assertThat(c.getOtherIds()).containsExactly("NLM: PMC1539031");
     assertThat(c.getNumberOfReferences()).isEqualTo("25");
-    assertThat(c.getHistory()).extracting(h -> h.getStatus() + " " + h.getDate()).containsExactly("received 2017/10/17");
+    assertThat(c.getHistory())
+        .extracting(h -> h.getStatus() + " " + h.getDate())
+        .containsExactly("received 2017/10/17");
     assertThat(c.getExtras())
         .containsExactly(new ExtraField("DEP", "20220230"), new ExtraField("PHST", "2017/10/18"));
   }
@@ -264,7 +276,8 @@ class MedlineTextParserTest {
         parse(
             "CIN - Ned Tijdschr Geneeskd. 2008 Oct 11;152(41):2258; author reply 2258-9. PMID:",
             "      18988391",
-            "EIN - Circulation. 2016 Nov 8;134(19):e406. doi: 10.1161/CIR.0000000000000466. PMID: 27821426",
+            "EIN - Circulation. 2016 Nov 8;134(19):e406. doi: 10.1161/CIR.0000000000000466. PMID:"
+                + " 27821426",
             "ROF - Some note without pmid");
 
     assertThat(c.getCommentsCorrections())
@@ -370,7 +383,9 @@ class MedlineTextParserTest {
 
   @Test
   void bytesThatAreNotUtf8AreMalformedAtTheirLine() {
-    byte[] bytes = {'P', 'M', 'I', 'D', '-', ' ', '1', '\n', 'T', 'I', ' ', ' ', '-', ' ', (byte) 0xc3, '('};
+    byte[] bytes = {
+      'P', 'M', 'I', 'D', '-', ' ', '1', '\n', 'T', 'I', ' ', ' ', '-', ' ', (byte) 0xc3, '('
+    };
     MalformedRecordException e =
         catchThrowableOfType(() -> parser.parse(bytes), MalformedRecordException.class);
 
@@ -379,9 +394,11 @@ class MedlineTextParserTest {
         .isEqualTo("invalid UTF-8 byte 0xC3 at byte 14: the record is not UTF-8 MEDLINE text");
     MalformedRecordException nul =
         catchThrowableOfType(
-            () -> parser.parse("PMID- 1\n\nTI  - a\u0000".getBytes(UTF_8)), MalformedRecordException.class);
+            () -> parser.parse("PMID- 1\n\nTI  - a\u0000".getBytes(UTF_8)),
+            MalformedRecordException.class);
     assertThat(nul.line()).isEqualTo(3);
-    assertThat(nul.problem()).isEqualTo("control byte 0x00 at byte 16: the record is not UTF-8 MEDLINE text");
+    assertThat(nul.problem())
+        .isEqualTo("control byte 0x00 at byte 16: the record is not UTF-8 MEDLINE text");
   }
 
   @Test
@@ -396,7 +413,8 @@ class MedlineTextParserTest {
     MalformedRecordException e = malformed("PMID- 1\nTI  - bad\u0000byte\n");
 
     assertThat(e.line()).isEqualTo(2);
-    assertThat(e.getMessage()).isEqualTo("control character U+0000 at column 10: the record is not MEDLINE text");
+    assertThat(e.getMessage())
+        .isEqualTo("control character U+0000 at column 10: the record is not MEDLINE text");
   }
 
   private MalformedRecordException malformed(String record) {

@@ -34,22 +34,28 @@ class MedlineTextWriterTest {
   @Test
   void wrapsLongValuesAtSpacesOntoContinuationLines() throws Exception {
     Citation c = minimal();
-    String text = ("The quick brown fox jumps over the lazy dog near the riverbank. ").repeat(12).trim();
+    String text =
+        ("The quick brown fox jumps over the lazy dog near the riverbank. ").repeat(12).trim();
     c.setAbstractText(text);
 
     String written = writer.toText(c);
 
     List<String> lines = written.lines().toList();
     assertThat(lines.get(1)).startsWith("AB  - The quick");
-    assertThat(lines.subList(2, lines.size())).allSatisfy(line -> assertThat(line).startsWith("      ").doesNotStartWith("       "));
-    assertThat(lines).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(MedlineLines.WIDTH).doesNotEndWith(" "));
+    assertThat(lines.subList(2, lines.size()))
+        .allSatisfy(line -> assertThat(line).startsWith("      ").doesNotStartWith("       "));
+    assertThat(lines)
+        .allSatisfy(
+            line ->
+                assertThat(line).hasSizeLessThanOrEqualTo(MedlineLines.WIDTH).doesNotEndWith(" "));
     assertThat(parser.parse(written).getAbstractText()).isEqualTo(text);
   }
 
   @Test
   void neverWrapsWhereReadingBackWouldLoseTheSpace() throws Exception {
     Citation c = minimal();
-    String hyphens = "pre- post- ".repeat(40) + "see doi: 10.1234/ x " + "anti- and pro- ".repeat(20);
+    String hyphens =
+        "pre- post- ".repeat(40) + "see doi: 10.1234/ x " + "anti- and pro- ".repeat(20);
     c.setAbstractText(hyphens.trim());
     String unbreakable = "x".repeat(200);
     c.setTitle(unbreakable + " end");
@@ -70,13 +76,15 @@ class MedlineTextWriterTest {
     c.getExtras().add(new ExtraField("?", "A line of its own"));
     c.getExtras().add(new ExtraField("OWN", "NASA"));
     c.getExtras().add(new ExtraField("NR", "25"));
-    c.getExtras().add(new ExtraField("MedlineCitation/Article/Pagination/StartPage", "<StartPage>1</StartPage>"));
+    c.getExtras()
+        .add(
+            new ExtraField(
+                "MedlineCitation/Article/Pagination/StartPage", "<StartPage>1</StartPage>"));
 
     String written = writer.toText(c);
 
     assertThat(written)
-        .isEqualTo(
-            "PMID- 42\nA line of its own\nOWN - NLM\nOWN - NASA\nNR  - 25\nSTAT- MEDLINE\n");
+        .isEqualTo("PMID- 42\nA line of its own\nOWN - NLM\nOWN - NASA\nNR  - 25\nSTAT- MEDLINE\n");
     c.getExtras().remove(3);
     assertThat(parser.parse(written)).isEqualTo(c);
   }
@@ -104,8 +112,13 @@ class MedlineTextWriterTest {
 
     assertThat(written)
         .isEqualTo(
-            "PMID- 42\nLID - 10.1/x [doi]\nFAU - Chen, Yuxue\nAU  - Chen\n"
-                + "AUID- ORCID: 0000-0002-2815-7558\nJT  - Frontiers in immunology\nOT  - tacrolimus\n");
+            "PMID- 42\n"
+                + "LID - 10.1/x [doi]\n"
+                + "FAU - Chen, Yuxue\n"
+                + "AU  - Chen\n"
+                + "AUID- ORCID: 0000-0002-2815-7558\n"
+                + "JT  - Frontiers in immunology\n"
+                + "OT  - tacrolimus\n");
   }
 
   @Test

@@ -86,11 +86,6 @@ record RecordOracle(
     }
     String letters = (title.length() > 0 ? title : vernacular).toString().replaceAll("\\s", "");
     return new RecordOracle(
-        pmid,
-        letters,
-        (fullNames > 0 ? fullNames : shortNames) + groups,
-        mesh,
-        dois,
-        accessions);
+        pmid, letters, (fullNames > 0 ? fullNames : shortNames) + groups, mesh, dois, accessions);
   }
 }

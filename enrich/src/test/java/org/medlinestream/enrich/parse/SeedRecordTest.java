@@ -1,11 +1,13 @@
 package org.medlinestream.enrich.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,11 +107,14 @@ class SeedRecordTest {
         .containsExactly(new ArticleId("doi", "10.3389/fimmu.2022.978429", true));
     assertThat(citation.getPmc()).isEqualTo("PMC9479328");
     assertThat(citation.getAbstractText())
-        .startsWith("OBJECTIVE: To examine the efficacy of tacrolimus on top of glucocorticoids (GCs)")
+        .startsWith(
+            "OBJECTIVE: To examine the efficacy of tacrolimus on top of glucocorticoids (GCs)")
         .contains(" METHODS: The retrospective study comprised 250 patients")
-        .contains("(weighted HR=0.330, p=0.002) and a lower relapse rate (weighted HR=0.548, p=0.003)")
+        .contains(
+            "(weighted HR=0.330, p=0.002) and a lower relapse rate (weighted HR=0.548, p=0.003)")
         .contains(" CONCLUSION: Tacrolimus is well-tolerated")
-        .endsWith("CLINICAL TRIAL REGISTRATION: http://www.chictr.org.cn, identifier ChiCTR2100043595.")
+        .endsWith(
+            "CLINICAL TRIAL REGISTRATION: http://www.chictr.org.cn, identifier ChiCTR2100043595.")
         .hasSize(abstractInSeed().length())
         .isEqualTo(abstractInSeed());
     assertThat(citation.getAbstractCopyright())
@@ -157,11 +162,11 @@ class SeedRecordTest {
     assertThat(citation.getKeywords())
         .extracting(Keyword::getOwner, Keyword::getKeyword)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("NOTNLM", "glucocorticoids"),
-            org.assertj.core.groups.Tuple.tuple("NOTNLM", "idiopathic inflammatory myopathies (IIM)"),
-            org.assertj.core.groups.Tuple.tuple("NOTNLM", "interstitial lung diseases (ILD)"),
-            org.assertj.core.groups.Tuple.tuple("NOTNLM", "pirfenidone"),
-            org.assertj.core.groups.Tuple.tuple("NOTNLM", "tacrolimus"));
+            tuple("NOTNLM", "glucocorticoids"),
+            tuple("NOTNLM", "idiopathic inflammatory myopathies (IIM)"),
+            tuple("NOTNLM", "interstitial lung diseases (ILD)"),
+            tuple("NOTNLM", "pirfenidone"),
+            tuple("NOTNLM", "tacrolimus"));
     assertThat(citation.getConflictOfInterest())
         .isEqualTo(
             "The authors declare that the research was conducted in the absence of any commercial"
@@ -212,7 +217,7 @@ class SeedRecordTest {
         .setDescriptor(descriptor)
         .setMajorTopic(major)
         .setQualifiers(
-            java.util.Arrays.stream(qualifiers).map(q -> new MeshQualifier(q, null, false)).toList())
+            Arrays.stream(qualifiers).map(q -> new MeshQualifier(q, null, false)).toList())
         .build();
   }
 }

@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * and CRLF are kept as read. A record flattened onto one line is one record like any other.
  *
  * <p>Refused, each as a {@link RejectedInput} while the records beside it still come out: text
- * outside any record, a PMID that is not a positive integer, bytes that are not UTF-8 text
- * (invalid UTF-8, NUL and other control bytes), and records larger than the size bound (cut at the
- * bound; the rest is skipped, never buffered). Memory stays flat: one line and one record at most.
+ * outside any record, a PMID that is not a positive integer, bytes that are not UTF-8 text (invalid
+ * UTF-8, NUL and other control bytes), and records larger than the size bound (cut at the bound;
+ * the rest is skipped, never buffered). Memory stays flat: one line and one record at most.
  */
 public final class MedlineTextReader implements RecordReader {
   /** Default bound on the size of one record: 16 MiB. */
@@ -170,7 +170,7 @@ public final class MedlineTextReader implements RecordReader {
           refuseTextOutsideRecords();
           state = State.BETWEEN_RECORDS;
         } else if (kind == LineKind.PMID) {
-          if (chunkHasOnlyTagLines && chunkProblem == null && !chunkCut) {
+          if (chunkHasOnlyTagLines && refusal() == null) {
             addLine();
           } else {
             refuseTextOutsideRecords();
@@ -235,7 +235,8 @@ public final class MedlineTextReader implements RecordReader {
       pmid = new String(line.data, start, end - start, StandardCharsets.US_ASCII);
     } else if (chunkProblem == null) {
       String shown =
-          new String(line.data, start, Math.min(end - start, MAX_SHOWN_PMID), StandardCharsets.UTF_8);
+          new String(
+              line.data, start, Math.min(end - start, MAX_SHOWN_PMID), StandardCharsets.UTF_8);
       chunkProblem =
           where(lineNumber)
               + ": 'PMID- "
@@ -272,10 +273,9 @@ public final class MedlineTextReader implements RecordReader {
   }
 
   private void finishRecord() {
-    if (chunkCut) {
-      refuse(tooLarge());
-    } else if (chunkProblem != null) {
-      refuse(chunkProblem);
+    String problem = refusal();
+    if (problem != null) {
+      refuse(problem);
     } else {
       ready.add(
           new RawRecord(
@@ -288,22 +288,25 @@ public final class MedlineTextReader implements RecordReader {
   }
 
   private void refuseTextOutsideRecords() {
-    if (chunkCut) {
-      refuse(tooLarge());
-    } else if (chunkProblem != null) {
-      refuse(chunkProblem);
-    } else {
+    String problem = refusal();
+    if (problem == null) {
       String lines =
           chunkLastLine == chunkFirstLine
               ? "line " + chunkFirstLine
               : "lines " + chunkFirstLine + "-" + chunkLastLine;
-      refuse(
+      problem =
           sourceName
               + " "
               + lines
               + ": text outside any MEDLINE record (no 'PMID- ' line before the next blank line"
-              + " or record); remove it, or restore the record's 'PMID- <number>' line");
+              + " or record); remove it, or restore the record's 'PMID- <number>' line";
     }
+    refuse(problem);
+  }
+
+  /** Why the chunk cannot be a record whatever its lines say, or null. */
+  private String refusal() {
+    return chunkCut ? tooLarge() : chunkProblem;
   }
 
   private String tooLarge() {
@@ -318,7 +321,8 @@ public final class MedlineTextReader implements RecordReader {
   private void refuse(String reason) {
     log.debug("Refused input: {}", reason);
     ready.add(
-        new RejectedInput(++position, chunkFirstLine, reason, Arrays.copyOf(chunk.data, chunk.length)));
+        new RejectedInput(
+            ++position, chunkFirstLine, reason, Arrays.copyOf(chunk.data, chunk.length)));
   }
 
   private String where(long lineNo) {
@@ -347,8 +351,8 @@ public final class MedlineTextReader implements RecordReader {
   }
 
   /**
-   * A continuation line, or a line that opens like a tag line: 2 to 4 capitals, padding and a
-   * dash by the 6th column ({@code PMC - PMC6055010}, {@code TI-}).
+   * A continuation line, or a line that opens like a tag line: 2 to 4 capitals, padding and a dash
+   * by the 6th column ({@code PMC - PMC6055010}, {@code TI-}).
    */
   private boolean isTagOrContinuationLine() {
     byte[] b = line.data;

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Splits every real MEDLINE text file and checks the split against what the files say. */
 class MedlineTextReaderFilesTest {
-  private static final Path DATA = Path.of(System.getProperty("shared.data.dir", "../../shared/data"));
+  private static final Path DATA =
+      Path.of(System.getProperty("shared.data.dir", "../../shared/data"));
 
   static Stream<Path> realFiles() throws IOException {
     return files(DATA.resolve("medline-text"));

@@ -107,14 +107,16 @@ class MedlineTextReaderTest {
 
   @Test
   void refusesPmidsThatAreNotPositiveIntegers() throws IOException {
-    List<SourceItem> items = read("PMID- abc\nTI  - a\n\nPMID- 0\n\nPMID- \n\nPMID- 12x\n\nPMID- 3\n");
+    List<SourceItem> items =
+        read("PMID- abc\nTI  - a\n\nPMID- 0\n\nPMID- \n\nPMID- 12x\n\nPMID- 3\n");
 
     assertThat(items).hasSize(5);
     assertThat(((RejectedInput) items.get(0)).reason())
         .isEqualTo(
             "test.txt line 1: 'PMID- abc' is not a positive integer PMID; correct the record's"
                 + " PMID line");
-    assertThat(((RejectedInput) items.get(0)).bytes()).isEqualTo("PMID- abc\nTI  - a\n".getBytes(UTF_8));
+    assertThat(((RejectedInput) items.get(0)).bytes())
+        .isEqualTo("PMID- abc\nTI  - a\n".getBytes(UTF_8));
     assertThat(((RejectedInput) items.get(1)).reason()).contains("'PMID- 0'");
     assertThat(((RejectedInput) items.get(2)).reason()).contains("line 6: 'PMID- '");
     assertThat(((RejectedInput) items.get(3)).reason()).contains("'PMID- 12x'");
@@ -123,8 +125,11 @@ class MedlineTextReaderTest {
 
   @Test
   void refusesInvalidUtf8NamingLineAndColumn() throws IOException {
-    byte[] bad = concat("PMID- 1\nTI  - ok\n\nPMID- 2\nTI  - caf".getBytes(UTF_8), new byte[] {(byte) 0xc3, '('},
-        "\n\nPMID- 3\nTI  - Café\n".getBytes(UTF_8));
+    byte[] bad =
+        concat(
+            "PMID- 1\nTI  - ok\n\nPMID- 2\nTI  - caf".getBytes(UTF_8),
+            new byte[] {(byte) 0xc3, '('},
+            "\n\nPMID- 3\nTI  - Café\n".getBytes(UTF_8));
     List<SourceItem> items = read(bad);
 
     assertThat(pmids(items)).containsExactly("1", "3");
@@ -165,7 +170,8 @@ class MedlineTextReaderTest {
     assertThat(pmids(items)).containsExactly("9", "2");
     RejectedInput rejected = (RejectedInput) items.get(1);
     assertThat(rejected.line()).isEqualTo(3);
-    assertThat(rejected.reason()).startsWith("test.txt line 3: record or line larger than the 64-byte bound");
+    assertThat(rejected.reason())
+        .startsWith("test.txt line 3: record or line larger than the 64-byte bound");
     assertThat(rejected.bytes()).hasSize(64).startsWith("PMID- 1\nAB  - xx".getBytes(UTF_8));
   }
 
@@ -174,7 +180,10 @@ class MedlineTextReaderTest {
     long giant = 50L << 20;
     InputStream in =
         new PaddedStream(
-            "PMID- 1\nAB  - ".getBytes(UTF_8), giant, (byte) 'a', "\n\nPMID- 2\nTI  - t\n".getBytes(UTF_8));
+            "PMID- 1\nAB  - ".getBytes(UTF_8),
+            giant,
+            (byte) 'a',
+            "\n\nPMID- 2\nTI  - t\n".getBytes(UTF_8));
     List<SourceItem> items = new ArrayList<>();
     try (MedlineTextReader reader = new MedlineTextReader(in, "giant.txt", 1 << 20)) {
       for (SourceItem item; (item = reader.next()) != null; ) {
@@ -189,7 +198,8 @@ class MedlineTextReaderTest {
 
   @Test
   void skipsAByteOrderMark() throws IOException {
-    byte[] input = concat(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}, "PMID- 4\n".getBytes(UTF_8));
+    byte[] input =
+        concat(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}, "PMID- 4\n".getBytes(UTF_8));
     List<SourceItem> items = read(input);
 
     assertThat(text(((RawRecord) items.get(0)).value())).isEqualTo("PMID- 4\n");
@@ -217,7 +227,8 @@ class MedlineTextReaderTest {
   }
 
   private static String rejectedReason(byte[] bytes) throws IOException {
-    List<SourceItem> items = read(concat("PMID- 1\nTI  - ".getBytes(UTF_8), bytes, "\n".getBytes(UTF_8)));
+    List<SourceItem> items =
+        read(concat("PMID- 1\nTI  - ".getBytes(UTF_8), bytes, "\n".getBytes(UTF_8)));
     return ((RejectedInput) items.get(0)).reason();
   }
 
