@@ -52,8 +52,8 @@ final class ArticleParts {
         location.release();
       } else {
         locationIds.add(
-            new ArticleId(type == null ? "unknown" : type, value, !"N".equals(
-                location.attr("ValidYN"))));
+            new ArticleId(
+                type == null ? "unknown" : type, value, !"N".equals(location.attr("ValidYN"))));
       }
     }
   }
@@ -96,9 +96,9 @@ final class ArticleParts {
     return joined.length() == 0 ? null : joined.toString();
   }
 
-  /** The text of each child named {@code name}, added to {@code texts}. */
-  static void texts(XmlElement parent, String name, List<String> texts) {
-    for (XmlElement child : parent.children(name)) {
+  /** The text of each element, added to {@code texts} unless empty. */
+  static void texts(List<XmlElement> elements, List<String> texts) {
+    for (XmlElement child : elements) {
       String text = child.text();
       if (text != null) {
         texts.add(text);
@@ -108,12 +108,7 @@ final class ArticleParts {
 
   /** {@code GrantList/Grant}: GrantID, Acronym, Agency, Country. */
   static void grants(XmlElement parent, List<Grant> grants) {
-    XmlElement list = parent.child("GrantList");
-    if (list == null) {
-      return;
-    }
-    list.use().useAttributeIf("CompleteYN", "Y");
-    for (XmlElement grant : list.children("Grant")) {
+    for (XmlElement grant : parent.listItems("GrantList", "Grant")) {
       grant.use();
       grants.add(
           new Grant(

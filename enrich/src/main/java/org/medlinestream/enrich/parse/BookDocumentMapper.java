@@ -12,21 +12,20 @@ import org.medlinestream.avro.Citation;
 final class BookDocumentMapper {
   private BookDocumentMapper() {}
 
-  static void map(XmlElement document, Citation.Builder citation)
-      throws MalformedRecordException {
+  static void map(XmlElement document, Citation.Builder citation) throws MalformedRecordException {
     document.use();
     PmidMapper.map(document, "BookDocument", citation);
     PubmedDataMapper.articleIds(document, citation);
     ArticleParts.titles(document, citation);
     ArticleParts.pagination(document, citation);
-    ArticleParts.texts(document, "Language", citation.getLanguages());
+    ArticleParts.texts(document.children("Language"), citation.getLanguages());
     for (XmlElement authors : document.children("AuthorList")) {
       PersonMapper.authorList(authors, citation.getAuthors(), citation.getEditors());
     }
     for (XmlElement investigators : document.children("InvestigatorList")) {
       PersonMapper.investigatorList(investigators, citation.getInvestigators());
     }
-    ArticleParts.texts(document, "PublicationType", citation.getPublicationTypes());
+    ArticleParts.texts(document.children("PublicationType"), citation.getPublicationTypes());
     ArticleParts.abstractText(document, citation);
     ArticleParts.keywords(document, citation.getKeywords());
     ArticleParts.grants(document, citation.getGrants());
@@ -66,8 +65,8 @@ final class BookDocumentMapper {
         .setVolumeTitle(book.childText("VolumeTitle"))
         .setEdition(book.childText("Edition"))
         .setReportNumber(book.childText("ReportNumber"));
-    ArticleParts.texts(book, "CollectionTitle", built.getCollectionTitles());
-    ArticleParts.texts(book, "Isbn", built.getIsbns());
+    ArticleParts.texts(book.children("CollectionTitle"), built.getCollectionTitles());
+    ArticleParts.texts(book.children("Isbn"), built.getIsbns());
     XmlElement pubDate = book.child("PubDate");
     if (pubDate != null) {
       citation.setPublicationDate(XmlDates.publicationDate(pubDate));
@@ -87,8 +86,8 @@ final class BookDocumentMapper {
   }
 
   /**
-   * The {@code SectionTitle}s of {@code Sections}, nested sections in document order. They are
-   * read without being used: the whole {@code Sections} (labels, links) stays in the extras.
+   * The {@code SectionTitle}s of {@code Sections}, nested sections in document order. They are read
+   * without being used: the whole {@code Sections} (labels, links) stays in the extras.
    */
   private static List<String> sectionTitles(XmlElement sections) {
     List<String> titles = new ArrayList<>();

@@ -22,8 +22,8 @@ final class Leftovers {
   }
 
   /**
-   * Adds the leftovers of a wrapper element such as {@code PubmedArticle}: its attributes as
-   * {@code Name@attribute}, its content with paths that start at its children.
+   * Adds the leftovers of a wrapper element such as {@code PubmedArticle}: its attributes as {@code
+   * Name@attribute}, its content with paths that start at its children.
    */
   static void collectInside(XmlElement wrapper, List<ExtraField> extras) {
     Leftovers leftovers = new Leftovers(extras);

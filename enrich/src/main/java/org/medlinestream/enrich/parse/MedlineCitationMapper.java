@@ -43,37 +43,29 @@ final class MedlineCitationMapper {
     }
     citation.setJournal(journal(article, medline.child("MedlineJournalInfo"), citation));
     chemicals(medline, citation.getChemicals());
-    XmlElement supplMesh = medline.child("SupplMeshList");
-    if (supplMesh != null) {
-      ArticleParts.texts(supplMesh.use(), "SupplMeshName", citation.getSupplementaryConcepts());
-    }
-    ArticleParts.texts(medline, "CitationSubset", citation.getCitationSubsets());
+    ArticleParts.texts(
+        medline.listItems("SupplMeshList", "SupplMeshName"), citation.getSupplementaryConcepts());
+    ArticleParts.texts(medline.children("CitationSubset"), citation.getCitationSubsets());
     commentsCorrections(medline, citation.getCommentsCorrections());
-    XmlElement geneSymbols = medline.child("GeneSymbolList");
-    if (geneSymbols != null) {
-      ArticleParts.texts(geneSymbols.use(), "GeneSymbol", citation.getGeneSymbols());
-    }
+    ArticleParts.texts(
+        medline.listItems("GeneSymbolList", "GeneSymbol"), citation.getGeneSymbols());
     meshHeadings(medline, citation.getMeshHeadings());
     citation.setNumberOfReferences(medline.childText("NumberOfReferences"));
-    XmlElement subjects = medline.child("PersonalNameSubjectList");
-    if (subjects != null) {
-      subjects.use();
-      for (XmlElement subject : subjects.children("PersonalNameSubject")) {
-        String name = PersonMapper.personalName(subject);
-        if (name != null) {
-          citation.getPersonalNameSubjects().add(name);
-        }
+    for (XmlElement subject : medline.listItems("PersonalNameSubjectList", "PersonalNameSubject")) {
+      String name = PersonMapper.personalName(subject);
+      if (name != null) {
+        citation.getPersonalNameSubjects().add(name);
       }
     }
     otherIds(medline, citation.getOtherIds());
     otherAbstracts(medline, citation.getOtherAbstracts());
     ArticleParts.keywords(medline, citation.getKeywords());
     citation.setConflictOfInterest(medline.childText("CoiStatement"));
-    ArticleParts.texts(medline, "SpaceFlightMission", citation.getSpaceFlightMissions());
+    ArticleParts.texts(medline.children("SpaceFlightMission"), citation.getSpaceFlightMissions());
     for (XmlElement investigators : medline.children("InvestigatorList")) {
       PersonMapper.investigatorList(investigators, citation.getInvestigators());
     }
-    ArticleParts.texts(medline, "GeneralNote", citation.getGeneralNotes());
+    ArticleParts.texts(medline.children("GeneralNote"), citation.getGeneralNotes());
   }
 
   private static LocalDate date(XmlElement parent, String name) {
@@ -92,13 +84,12 @@ final class MedlineCitationMapper {
       PersonMapper.authorList(authors, citation.getAuthors(), citation.getEditors());
     }
     articleAffiliation(article, citation.getAuthors());
-    ArticleParts.texts(article, "Language", citation.getLanguages());
+    ArticleParts.texts(article.children("Language"), citation.getLanguages());
     dataBanks(article, citation.getDataBanks());
     ArticleParts.grants(article, citation.getGrants());
-    XmlElement types = article.child("PublicationTypeList");
-    if (types != null) {
-      ArticleParts.texts(types.use(), "PublicationType", citation.getPublicationTypes());
-    }
+    ArticleParts.texts(
+        article.listItems("PublicationTypeList", "PublicationType"),
+        citation.getPublicationTypes());
     for (XmlElement articleDate : article.children("ArticleDate")) {
       String type = articleDate.attr("DateType");
       if (citation.getElectronicPublicationDate() == null
@@ -109,8 +100,8 @@ final class MedlineCitationMapper {
   }
 
   /**
-   * The older single {@code Article/Affiliation}: the first author's, as MEDLINE text shows it
-   * (AD after the first author).
+   * The older single {@code Article/Affiliation}: the first author's, as MEDLINE text shows it (AD
+   * after the first author).
    */
   private static void articleAffiliation(XmlElement article, List<Author> authors) {
     XmlElement affiliation = article.child("Affiliation");
@@ -172,36 +163,23 @@ final class MedlineCitationMapper {
 
   /** {@code DataBankList}: accessions grouped by databank name, in order of first appearance. */
   private static void dataBanks(XmlElement article, List<DataBank> dataBanks) {
-    XmlElement list = article.child("DataBankList");
-    if (list == null) {
-      return;
-    }
-    list.use().useAttributeIf("CompleteYN", "Y");
     Map<String, DataBank> byName = new LinkedHashMap<>();
-    for (XmlElement bank : list.children("DataBank")) {
+    for (XmlElement bank : article.listItems("DataBankList", "DataBank")) {
       bank.use();
       String name = bank.childText("DataBankName");
       if (name == null) {
         bank.release();
         continue;
       }
-      DataBank grouped =
-          byName.computeIfAbsent(name, n -> new DataBank(n, new ArrayList<>()));
-      XmlElement accessions = bank.child("AccessionNumberList");
-      if (accessions != null) {
-        ArticleParts.texts(accessions.use(), "AccessionNumber", grouped.getAccessionNumbers());
-      }
+      DataBank grouped = byName.computeIfAbsent(name, n -> new DataBank(n, new ArrayList<>()));
+      ArticleParts.texts(
+          bank.listItems("AccessionNumberList", "AccessionNumber"), grouped.getAccessionNumbers());
     }
     dataBanks.addAll(byName.values());
   }
 
   private static void chemicals(XmlElement medline, List<Chemical> chemicals) {
-    XmlElement list = medline.child("ChemicalList");
-    if (list == null) {
-      return;
-    }
-    list.use();
-    for (XmlElement chemical : list.children("Chemical")) {
+    for (XmlElement chemical : medline.listItems("ChemicalList", "Chemical")) {
       chemical.use();
       String number = chemical.childText("RegistryNumber");
       XmlElement substance = chemical.child("NameOfSubstance");
@@ -215,19 +193,14 @@ final class MedlineCitationMapper {
   }
 
   /**
-   * {@code CommentsCorrectionsList/CommentsCorrections@RefType} (the reference list, {@code
-   * Cites}, stays in the extras), and the older {@code CommentsCorrections} whose children are
-   * named after the type ({@code CommentIn}, {@code ErratumIn}, ...).
+   * {@code CommentsCorrectionsList/CommentsCorrections@RefType} (the reference list, {@code Cites},
+   * stays in the extras), and the older {@code CommentsCorrections} whose children are named after
+   * the type ({@code CommentIn}, {@code ErratumIn}, ...).
    */
   private static void commentsCorrections(XmlElement medline, List<CommentCorrection> links) {
-    XmlElement list = medline.child("CommentsCorrectionsList");
-    if (list != null) {
-      list.use();
-      for (XmlElement link : list.children("CommentsCorrections")) {
-        String type = link.attr("RefType");
-        if (type == null || type.equals("Cites")) {
-          continue;
-        }
+    for (XmlElement link : medline.listItems("CommentsCorrectionsList", "CommentsCorrections")) {
+      String type = link.attr("RefType");
+      if (type != null && !type.equals("Cites")) {
         links.add(commentCorrection(type, link));
       }
     }
@@ -256,12 +229,7 @@ final class MedlineCitationMapper {
   }
 
   private static void meshHeadings(XmlElement medline, List<MeshHeading> headings) {
-    XmlElement list = medline.child("MeshHeadingList");
-    if (list == null) {
-      return;
-    }
-    list.use();
-    for (XmlElement heading : list.children("MeshHeading")) {
+    for (XmlElement heading : medline.listItems("MeshHeadingList", "MeshHeading")) {
       heading.use();
       XmlElement descriptor = heading.child("DescriptorName");
       String name = descriptor == null ? null : descriptor.text();
@@ -275,9 +243,7 @@ final class MedlineCitationMapper {
         if (qualifierName != null) {
           qualifiers.add(
               new MeshQualifier(
-                  qualifierName,
-                  qualifier.attr("UI"),
-                  "Y".equals(qualifier.attr("MajorTopicYN"))));
+                  qualifierName, qualifier.attr("UI"), "Y".equals(qualifier.attr("MajorTopicYN"))));
         }
       }
       headings.add(

@@ -68,8 +68,8 @@ final class PersonMapper {
   }
 
   /**
-   * A {@code PersonalNameSubject} as MEDLINE's FPS writes it, {@code Last, Fore}, else as PS
-   * writes it, {@code Last Initials}; a suffix follows.
+   * A {@code PersonalNameSubject} as MEDLINE's FPS writes it, {@code Last, Fore}, else as PS writes
+   * it, {@code Last Initials}; a suffix follows.
    */
   static String personalName(XmlElement subject) {
     subject.use();

@@ -13,12 +13,8 @@ final class PubmedDataMapper {
 
   static void map(XmlElement data, Citation.Builder citation) {
     data.use();
-    XmlElement history = data.child("History");
-    if (history != null) {
-      history.use();
-      for (XmlElement date : history.children("PubMedPubDate")) {
-        historyDate(date, citation);
-      }
+    for (XmlElement date : data.listItems("History", "PubMedPubDate")) {
+      historyDate(date, citation);
     }
     citation.setPublicationStatus(data.childText("PublicationStatus"));
     articleIds(data, citation);
@@ -38,28 +34,26 @@ final class PubmedDataMapper {
     citation.getHistory().add(new HistoryDate(status, written));
     switch (status) {
       case "pubmed":
-        if (citation.getEntrezDate() == null) {
-          citation.setEntrezDate(written);
-        }
+        citation.setEntrezDate(first(citation.getEntrezDate(), written));
         break;
       case "medline":
-        if (citation.getMeshDate() == null) {
-          citation.setMeshDate(written);
-        }
+        citation.setMeshDate(first(citation.getMeshDate(), written));
         break;
       case "entrez":
-        if (citation.getCreateDate() == null) {
-          citation.setCreateDate(written);
-        }
+        citation.setCreateDate(first(citation.getCreateDate(), written));
         break;
       case "pmc-release":
-        if (citation.getPmcReleaseDate() == null) {
-          citation.setPmcReleaseDate(written.substring(0, "YYYY/MM/DD".length()));
-        }
+        citation.setPmcReleaseDate(
+            first(citation.getPmcReleaseDate(), written.substring(0, "YYYY/MM/DD".length())));
         break;
       default:
         break;
     }
+  }
+
+  /** The date already set, else {@code candidate}: the first date of a status wins. */
+  private static String first(String current, String candidate) {
+    return current != null ? current : candidate;
   }
 
   /**
@@ -67,12 +61,7 @@ final class PubmedDataMapper {
    * record's own {@code pubmed} id is dropped (it is the PMID), the others are article ids.
    */
   static void articleIds(XmlElement parent, Citation.Builder citation) {
-    XmlElement list = parent.child("ArticleIdList");
-    if (list == null) {
-      return;
-    }
-    list.use();
-    for (XmlElement id : list.children("ArticleId")) {
+    for (XmlElement id : parent.listItems("ArticleIdList", "ArticleId")) {
       String value = id.text();
       String type = id.attr("IdType");
       if (type == null) {

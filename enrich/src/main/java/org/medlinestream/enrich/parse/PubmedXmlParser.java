@@ -11,8 +11,8 @@ import org.medlinestream.avro.Citation;
  * no field of its own (the reference list, unknown elements, attributes such as {@code
  * NlmCategory}) is kept in {@code extras}: an element as its path and XML, an attribute as {@code
  * path@name} and its value. The XML parser is hardened: a DOCTYPE, entity declarations and
- * references other than the five predefined entities are refused, and nothing is ever fetched.
- * Not thread-safe: use one parser per thread.
+ * references other than the five predefined entities are refused, and nothing is ever fetched. Not
+ * thread-safe: use one parser per thread.
  */
 public final class PubmedXmlParser {
   private final XmlTreeBuilder trees = new XmlTreeBuilder();
@@ -53,7 +53,9 @@ public final class PubmedXmlParser {
               root.line());
         default:
           throw new MalformedRecordException(
-              "<" + root.name() + "> is not a PubMed record (PubmedArticle, PubmedBookArticle or"
+              "<"
+                  + root.name()
+                  + "> is not a PubMed record (PubmedArticle, PubmedBookArticle or"
                   + " MedlineCitation)",
               root.line());
       }
@@ -64,12 +66,10 @@ public final class PubmedXmlParser {
     }
   }
 
-  private static XmlElement required(XmlElement root, String name)
-      throws MalformedRecordException {
+  private static XmlElement required(XmlElement root, String name) throws MalformedRecordException {
     XmlElement child = root.child(name);
     if (child == null) {
-      throw new MalformedRecordException(
-          "<" + root.name() + "> has no " + name, root.line());
+      throw new MalformedRecordException("<" + root.name() + "> has no " + name, root.line());
     }
     return child;
   }

@@ -9,8 +9,8 @@ import java.util.Locale;
 
 /**
  * Dates of PubMed XML ({@code Year}, {@code Month}, {@code Day}, ... children) in the model's
- * forms. A date that cannot be read is released (see {@link XmlElement#release()}): it is then
- * kept whole in the extras.
+ * forms. A date that cannot be read is released (see {@link XmlElement#release()}): it is then kept
+ * whole in the extras.
  */
 final class XmlDates {
   private static final String[] MONTHS = {
@@ -58,11 +58,7 @@ final class XmlDates {
       }
       String minute = date.childText("Minute");
       return String.format(
-          Locale.ROOT,
-          "%s %02d:%02d",
-          day,
-          number(hour),
-          minute == null ? 0 : number(minute));
+          Locale.ROOT, "%s %02d:%02d", day, number(hour), minute == null ? 0 : number(minute));
     } catch (IllegalArgumentException e) {
       date.release();
       return null;
@@ -70,9 +66,9 @@ final class XmlDates {
   }
 
   /**
-   * {@code PubDate} as MEDLINE's DP writes it: {@code Year Mon Day}, {@code Year Season}, or
-   * {@code MedlineDate} verbatim. Months are PubMed's three-letter English names, days have no
-   * leading zero.
+   * {@code PubDate} as MEDLINE's DP writes it: {@code Year Mon Day}, {@code Year Season}, or {@code
+   * MedlineDate} verbatim. Months are PubMed's three-letter English names, days have no leading
+   * zero.
    */
   static String publicationDate(XmlElement pubDate) {
     pubDate.use();

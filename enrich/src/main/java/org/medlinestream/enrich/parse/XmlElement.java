@@ -5,11 +5,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * One element of a parsed record: name, attributes and content (text and child elements in
- * order). It remembers which parts the mapping has used, so that whatever is left can be kept
- * verbatim in the citation's extras: {@link #text()} uses the element with everything in it,
- * {@link #use()} the element alone (its children are used one by one), {@link #attr} one
- * attribute.
+ * One element of a parsed record: name, attributes and content (text and child elements in order).
+ * It remembers which parts the mapping has used, so that whatever is left can be kept verbatim in
+ * the citation's extras: {@link #text()} uses the element with everything in it, {@link #use()} the
+ * element alone (its children are used one by one), {@link #attr} one attribute.
  */
 final class XmlElement {
   private static final String[] NO_ATTRIBUTES = new String[0];
@@ -81,6 +80,20 @@ final class XmlElement {
     return found == null ? Collections.emptyList() : found;
   }
 
+  /**
+   * The {@code itemName} children of the child list {@code listName} (such as {@code
+   * ChemicalList/Chemical}), marking the list used, with its {@code CompleteYN} when it is the
+   * default Y; empty when there is no such list.
+   */
+  List<XmlElement> listItems(String listName, String itemName) {
+    XmlElement list = child(listName);
+    if (list == null) {
+      return Collections.emptyList();
+    }
+    list.use().useAttributeIf("CompleteYN", "Y");
+    return list.children(itemName);
+  }
+
   /** The text of the first child named {@code childName} (see {@link #text()}), or null. */
   String childText(String childName) {
     XmlElement child = child(childName);
@@ -99,9 +112,7 @@ final class XmlElement {
     return used;
   }
 
-  /**
-   * The value of attribute {@code attributeName}, marking it used, or null when absent.
-   */
+  /** The value of attribute {@code attributeName}, marking it used, or null when absent. */
   String attr(String attributeName) {
     for (int i = 0; i < attributes.length; i += 2) {
       if (attributes[i].equals(attributeName)) {
@@ -118,12 +129,13 @@ final class XmlElement {
    * Marks attribute {@code attributeName} used when its value is {@code expected}: a value the
    * model need not keep. Any other value stays for the extras.
    */
-  void useAttributeIf(String attributeName, String expected) {
+  XmlElement useAttributeIf(String attributeName, String expected) {
     for (int i = 0; i < attributes.length && i / 2 < Long.SIZE; i += 2) {
       if (attributes[i].equals(attributeName) && attributes[i + 1].equals(expected)) {
         usedAttributes |= 1L << (i / 2);
       }
     }
+    return this;
   }
 
   /** Attribute names and values in order: name at even, value at odd indexes. */

@@ -20,8 +20,8 @@ final class XmlText {
   }
 
   /**
-   * The text with runs of XML white space collapsed to one space and trimmed; null when nothing
-   * is left. Returns {@code text} itself when it needs no change.
+   * The text with runs of XML white space collapsed to one space and trimmed; null when nothing is
+   * left. Returns {@code text} itself when it needs no change.
    */
   static String normalize(String text) {
     int length = text.length();

@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one record's XML into {@link XmlElement}s with the JDK's StAX parser, hardened: no DTD
- * (a DOCTYPE is refused), no external entities, no entity other than the five predefined ones,
- * nothing resolved or fetched, nesting bounded. Not thread-safe: use one per thread.
+ * Reads one record's XML into {@link XmlElement}s with the JDK's StAX parser, hardened: no DTD (a
+ * DOCTYPE is refused), no external entities, no entity other than the five predefined ones, nothing
+ * resolved or fetched, nesting bounded. Not thread-safe: use one per thread.
  */
 final class XmlTreeBuilder {
   private static final Logger log = LoggerFactory.getLogger(XmlTreeBuilder.class);
@@ -70,12 +70,16 @@ final class XmlTreeBuilder {
         case XMLStreamConstants.START_ELEMENT:
           if (open.size() >= MAX_DEPTH) {
             throw new MalformedRecordException(
-                "elements nested more than " + MAX_DEPTH + " deep, at line " + line(reader)
-                    + ", column " + reader.getLocation().getColumnNumber(),
+                "elements nested more than "
+                    + MAX_DEPTH
+                    + " deep, at line "
+                    + line(reader)
+                    + ", column "
+                    + reader.getLocation().getColumnNumber(),
                 line(reader));
           }
-          XmlElement element = new XmlElement(reader.getLocalName(), attributes(reader),
-              line(reader));
+          XmlElement element =
+              new XmlElement(reader.getLocalName(), attributes(reader), line(reader));
           if (open.isEmpty()) {
             root = element;
           } else {
@@ -95,12 +99,17 @@ final class XmlTreeBuilder {
           break;
         case XMLStreamConstants.DTD:
           throw new MalformedRecordException(
-              "a DOCTYPE (ending at line " + line(reader) + "): refused, a record is one element without"
+              "a DOCTYPE (ending at line "
+                  + line(reader)
+                  + "): refused, a record is one element without"
                   + " DTD (external entities and entity expansion are not allowed)",
               line(reader));
         case XMLStreamConstants.ENTITY_REFERENCE:
           throw new MalformedRecordException(
-              "the entity reference &" + reader.getLocalName() + "; at line " + line(reader)
+              "the entity reference &"
+                  + reader.getLocalName()
+                  + "; at line "
+                  + line(reader)
                   + ": refused, only &amp; &lt; &gt; &quot; &apos; and character references"
                   + " are allowed",
               line(reader));
@@ -135,13 +144,12 @@ final class XmlTreeBuilder {
     int detail = message == null ? -1 : message.indexOf("Message: ");
     String what = detail < 0 ? String.valueOf(message) : message.substring(detail + 9).strip();
     if (what.contains("was referenced, but not declared")) {
-      what += " (only &amp; &lt; &gt; &quot; &apos; and character references are allowed;"
-          + " entity declarations and expansion are refused)";
+      what +=
+          " (only &amp; &lt; &gt; &quot; &apos; and character references are allowed;"
+              + " entity declarations and expansion are refused)";
     }
     String where =
-        location == null
-            ? ""
-            : " at line " + line + ", column " + location.getColumnNumber();
+        location == null ? "" : " at line " + line + ", column " + location.getColumnNumber();
     return new MalformedRecordException("not well-formed XML" + where + ": " + what, line);
   }
 

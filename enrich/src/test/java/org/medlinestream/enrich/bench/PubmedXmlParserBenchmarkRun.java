@@ -10,10 +10,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs {@link PubmedXmlParserBenchmark} through JUnit, for builds without a JMH profile. Not part
- * of the normal test run (its name is not a test name); run it on purpose:
- * {@code ./mvnw -o -pl enrich -am test -Dtest=PubmedXmlParserBenchmarkRun
- * -Dsurefire.failIfNoSpecifiedTests=false}; the MB/s are printed to
- * enrich/target/surefire-reports/*-output.txt.
+ * of the normal test run (its name is not a test name); run it on purpose: {@code ./mvnw -o -pl
+ * enrich -am test -Dtest=PubmedXmlParserBenchmarkRun -Dsurefire.failIfNoSpecifiedTests=false}; the
+ * MB/s are printed to enrich/target/surefire-reports/*-output.txt.
  */
 class PubmedXmlParserBenchmarkRun {
 

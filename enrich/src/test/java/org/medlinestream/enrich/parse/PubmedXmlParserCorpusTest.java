@@ -18,18 +18,14 @@ import org.medlinestream.ingest.source.RawRecord;
 import org.medlinestream.ingest.source.SourceItem;
 
 /**
- * Every real PubMed XML file is split and parsed, and each citation agrees with what its raw
- * record says (counted with plain string scans, not with the parser).
+ * Every real PubMed XML file is split and parsed, and each citation agrees with what its raw record
+ * says (counted with plain string scans, not with the parser).
  */
 class PubmedXmlParserCorpusTest {
   private final PubmedXmlParser parser = new PubmedXmlParser();
 
-  static List<Path> files() {
-    return PubmedXmlCorpus.files();
-  }
-
   @ParameterizedTest
-  @MethodSource("files")
+  @MethodSource("org.medlinestream.ingest.source.PubmedXmlCorpus#files")
   void parsesEveryRecordOfEveryRealFile(Path file) throws Exception {
     byte[] xml = PubmedXmlCorpus.bytes(file);
     String text = new String(xml, StandardCharsets.UTF_8);
@@ -55,8 +51,8 @@ class PubmedXmlParserCorpusTest {
     assertThat(deleted).hasSize(countMatches(deletions(text), "<PMID[\\s>]"));
     for (RawRecord record : records) {
       Citation citation = parser.parse(record.value());
-      agreesWithItsRecord(citation, new RecordFacts(new String(record.value(),
-          StandardCharsets.UTF_8)));
+      agreesWithItsRecord(
+          citation, new RecordFacts(new String(record.value(), StandardCharsets.UTF_8)));
       assertThat(AvroRoundTrip.of(citation)).isEqualTo(citation);
     }
   }

@@ -20,7 +20,6 @@ import org.medlinestream.avro.Journal;
 import org.medlinestream.avro.Keyword;
 import org.medlinestream.avro.MeshHeading;
 import org.medlinestream.avro.MeshQualifier;
-import org.medlinestream.avro.OtherAbstract;
 
 /** Chosen real records, checked field by field against what the XML says. */
 class PubmedXmlParserRecordTest {
@@ -70,12 +69,13 @@ class PubmedXmlParserRecordTest {
                 + " potentially interacting risk factors for multiple sclerosis (MS). OBJECTIVES:"
                 + " To investigate the effect of high-dose vitamin D3 supplements")
         .contains(
-            " METHODS: This study utilized blood samples from a randomized controlled trial in"
-                + " RRMS patients receiving either vitamin D3 (14,000\u2009IU/day; n\u2009=\u200930)",
+            " METHODS: This study utilized blood samples from a randomized controlled trial in RRMS"
+                + " patients receiving either vitamin D3 (14,000\u2009IU/day; n\u2009=\u200930)",
             " RESULTS: The median antibody levels",
             " CONCLUSION: High-dose vitamin D3 supplementation selectively reduces")
-        .endsWith("do not implicate a promoted immune response against EBV as the underlying"
-            + " mechanism.");
+        .endsWith(
+            "do not implicate a promoted immune response against EBV as the underlying"
+                + " mechanism.");
     assertThat(c.getAbstractCopyright()).isNull();
     assertThat(c.getOtherAbstracts()).isEmpty();
     assertThat(c.getAuthors())
@@ -94,8 +94,17 @@ class PubmedXmlParserRecordTest {
             tuple("Hupperts", "Raymond", "R"));
     assertThat(c.getAuthors().get(7))
         .isEqualTo(
-            new Author("Ramagopalan", "Sreeram", "S", null, null, List.of(),
-                List.of("Evidera, London, UK."), null, false, true));
+            new Author(
+                "Ramagopalan",
+                "Sreeram",
+                "S",
+                null,
+                null,
+                List.of(),
+                List.of("Evidera, London, UK."),
+                null,
+                false,
+                true));
     assertThat(c.getAuthors().get(0).getAffiliations())
         .containsExactly(
             "School for Mental Health and Neuroscience, Maastricht University Medical Centre,"
@@ -124,18 +133,28 @@ class PubmedXmlParserRecordTest {
         .startsWith(
             new MeshHeading("Adult", "D000328", false, null, List.of()),
             new MeshHeading(
-                "Antibodies, Viral", "D000914", false, null,
+                "Antibodies, Viral",
+                "D000914",
+                false,
+                null,
                 List.of(new MeshQualifier("blood", "Q000097", true))))
         .contains(new MeshHeading("Dietary Supplements", "D019587", true, null, List.of()))
         .endsWith(
             new MeshHeading(
-                "Multiple Sclerosis, Relapsing-Remitting", "D020529", false, null,
+                "Multiple Sclerosis, Relapsing-Remitting",
+                "D020529",
+                false,
+                null,
                 List.of(new MeshQualifier("virology", "Q000821", true))));
     assertThat(c.getKeywords())
         .extracting(Keyword::getKeyword)
         .containsExactly(
-            "Antibodies", "EBNA-1", "Epstein\u2013Barr virus", "multiple sclerosis",
-            "supplementation", "vitamin D");
+            "Antibodies",
+            "EBNA-1",
+            "Epstein\u2013Barr virus",
+            "multiple sclerosis",
+            "supplementation",
+            "vitamin D");
     assertThat(c.getKeywords()).allMatch(k -> k.getOwner().equals("NOTNLM") && !k.getMajorTopic());
     assertThat(c.getGeneralNotes()).isEmpty();
     assertThat(c.getGeneSymbols()).isEmpty();
@@ -193,18 +212,31 @@ class PubmedXmlParserRecordTest {
     assertThat(c.getOwner()).isEqualTo("NASA");
     assertThat(c.getDateCreated()).isEqualTo(LocalDate.of(2001, 10, 2));
     assertThat(c.getPublicationDate()).isEqualTo("2000");
-    assertThat(c.getJournal().getTitle()).isEqualTo("Annual review of earth and planetary sciences.");
+    assertThat(c.getJournal().getTitle())
+        .isEqualTo("Annual review of earth and planetary sciences.");
     assertThat(c.getJournal().getIssns()).containsExactly(new Issn("0084-6597", "Print"));
-    assertThat(c.getAuthors()).extracting(Author::getAffiliations)
+    assertThat(c.getAuthors())
+        .extracting(Author::getAffiliations)
         .containsExactly(
-            List.of("Lunar and Planetary Lab., University of Arizona, Tucson, 84721, USA."
-                + " betty@lpl.arizona.edu"),
+            List.of(
+                "Lunar and Planetary Lab., University of Arizona, Tucson, 84721, USA."
+                    + " betty@lpl.arizona.edu"),
             List.of());
     assertThat(c.getInvestigators())
         .containsExactly(
-            new Author("Melosh", "H J", "HJ", null, null, List.of(), List.of("U AZ, Tucson"),
-                null, false, true));
-    assertThat(c.getMeshHeadings()).filteredOn(MeshHeading::getMajorTopic)
+            new Author(
+                "Melosh",
+                "H J",
+                "HJ",
+                null,
+                null,
+                List.of(),
+                List.of("U AZ, Tucson"),
+                null,
+                false,
+                true));
+    assertThat(c.getMeshHeadings())
+        .filteredOn(MeshHeading::getMajorTopic)
         .extracting(MeshHeading::getDescriptor)
         .containsExactly("Evolution, Planetary", "Meteoroids", "Models, Theoretical", "Planets");
     assertThat(c.getNumberOfReferences()).isEqualTo("96");
@@ -228,8 +260,13 @@ class PubmedXmlParserRecordTest {
                 "UpdateIn", "Cochrane Database Syst Rev. 2001;(2):CD002020", "11406024", null));
     assertThat(find(all, "11858276").getPublicationDate()).isEqualTo("2001 Mar-Jun");
     assertThat(find(all, "11858276").getSpaceFlightMissions())
-        .containsExactly("Flight Experiment", "Mir Project", "STS Shuttle Project",
-            "long duration", "manned", "short duration");
+        .containsExactly(
+            "Flight Experiment",
+            "Mir Project",
+            "STS Shuttle Project",
+            "long duration",
+            "manned",
+            "short duration");
     assertThat(find(all, "12219757").getPersonalNameSubjects()).containsExactly("Sherrington, C S");
     assertThat(find(all, "12179763").getOtherAbstracts())
         .singleElement()
@@ -238,17 +275,20 @@ class PubmedXmlParserRecordTest {
               assertThat(other.getType()).isEqualTo("PIP");
               assertThat(other.getLanguage()).isNull();
               assertThat(other.getText())
-                  .startsWith("The total fertility rate (TFR) in Korea decreased from 6.0 to 1.6"
-                      + " over the period 1960-87. A national family planning");
+                  .startsWith(
+                      "The total fertility rate (TFR) in Korea decreased from 6.0 to 1.6"
+                          + " over the period 1960-87. A national family planning");
             });
     Citation oldMedline = find(all, "13072632");
     assertThat(oldMedline.getStatus()).isEqualTo("OLDMEDLINE");
     assertThat(oldMedline.getTitle())
-        .isEqualTo("[Pharmacology of phosphoric acid esters; diethylthiophosphoric acid ester of"
-            + " ethylthioglycol.]");
+        .isEqualTo(
+            "[Pharmacology of phosphoric acid esters; diethylthiophosphoric acid ester of"
+                + " ethylthioglycol.]");
     assertThat(oldMedline.getVernacularTitle())
-        .isEqualTo("Zur Pharmakologie der Phosphorsäureester; diathylthiophosphorsäureester des"
-            + " Athylthioglykol Systox-Wirkstoff.");
+        .isEqualTo(
+            "Zur Pharmakologie der Phosphorsäureester; diathylthiophosphorsäureester des"
+                + " Athylthioglykol Systox-Wirkstoff.");
     assertThat(oldMedline.getPublicationDate()).isEqualTo("1953 Jan 5");
   }
 
@@ -256,15 +296,31 @@ class PubmedXmlParserRecordTest {
   void readsDataBanksInvestigatorsAndHistoryWithoutTime() throws Exception {
     Citation c = CorpusCitations.one("julielab_costosys__pubmedsample18n0001.xml.gz", "10097079");
 
-    assertThat(c.getDataBanks()).singleElement().satisfies(bank -> {
-      assertThat(bank.getName()).isEqualTo("GENBANK");
-      assertThat(bank.getAccessionNumbers()).hasSize(30).startsWith("AF078607").endsWith("AF078636");
-    });
+    assertThat(c.getDataBanks())
+        .singleElement()
+        .satisfies(
+            bank -> {
+              assertThat(bank.getName()).isEqualTo("GENBANK");
+              assertThat(bank.getAccessionNumbers())
+                  .hasSize(30)
+                  .startsWith("AF078607")
+                  .endsWith("AF078636");
+            });
     assertThat(c.getExtras())
         .contains(new ExtraField("MedlineCitation/Article/DataBankList@CompleteYN", "N"));
     assertThat(c.getInvestigators())
-        .containsExactly(new Author("Woese", "C R", "CR", null, null, List.of(),
-            List.of("U IL, Urbana"), null, false, true));
+        .containsExactly(
+            new Author(
+                "Woese",
+                "C R",
+                "CR",
+                null,
+                null,
+                List.of(),
+                List.of("U IL, Urbana"),
+                null,
+                false,
+                true));
     assertThat(c.getOtherIds()).containsExactly("NLM: PMC22336");
     assertThat(c.getPmc()).isEqualTo("PMC22336");
     assertThat(c.getEntrezDate()).isEqualTo("1999/03/31");
@@ -272,14 +328,17 @@ class PubmedXmlParserRecordTest {
     assertThat(c.getCreateDate()).isEqualTo("1999/03/31 00:00");
     assertThat(c.getCommentsCorrections()).isEmpty();
     assertThat(c.getExtras())
-        .filteredOn(e -> e.getName().equals("MedlineCitation/CommentsCorrectionsList/CommentsCorrections"))
+        .filteredOn(
+            e -> e.getName().equals("MedlineCitation/CommentsCorrectionsList/CommentsCorrections"))
         .hasSize(43)
         .first()
         .extracting(ExtraField::getValue)
-        .isEqualTo("<CommentsCorrections RefType=\"Cites\">\n"
-            + "                    <RefSource>J Theor Biol. 1967 Aug;16(2):187-211</RefSource>\n"
-            + "                    <PMID Version=\"1\">6048539</PMID>\n"
-            + "                </CommentsCorrections>");
+        .isEqualTo(
+            "<CommentsCorrections RefType=\"Cites\">\n"
+                + "                    <RefSource>J Theor Biol. 1967"
+                + " Aug;16(2):187-211</RefSource>\n"
+                + "                    <PMID Version=\"1\">6048539</PMID>\n"
+                + "                </CommentsCorrections>");
   }
 
   @Test
@@ -290,17 +349,31 @@ class PubmedXmlParserRecordTest {
     Citation retracted = find(all, "11543891");
     assertThat(retracted.getCommentsCorrections())
         .containsExactly(
-            new CommentCorrection("CommentIn", "Hum Immunol. 2001 Oct;62(10):1064", "11600211", null),
-            new CommentCorrection("RetractionIn",
-                "Suciu-Foca N, Lewis R. Hum Immunol. 2001 Oct;62(10):1063", "11600210", null));
+            new CommentCorrection(
+                "CommentIn", "Hum Immunol. 2001 Oct;62(10):1064", "11600211", null),
+            new CommentCorrection(
+                "RetractionIn",
+                "Suciu-Foca N, Lewis R. Hum Immunol. 2001 Oct;62(10):1063",
+                "11600210",
+                null));
     assertThat(retracted.getPublicationTypes()).contains("Retracted Publication");
     assertThat(find(all, "11600210").getCommentsCorrections())
         .extracting(CommentCorrection::getRefType, CommentCorrection::getPmid)
         .containsExactly(tuple("RetractionOf", "11543891"));
-    assertThat(all.stream().flatMap(c -> c.getCommentsCorrections().stream())
-            .map(CommentCorrection::getRefType).distinct())
-        .contains("ErratumIn", "RepublishedIn", "RepublishedFrom", "UpdateIn", "UpdateOf",
-            "SummaryForPatientsIn", "OriginalReportIn", "CommentOn");
+    assertThat(
+            all.stream()
+                .flatMap(c -> c.getCommentsCorrections().stream())
+                .map(CommentCorrection::getRefType)
+                .distinct())
+        .contains(
+            "ErratumIn",
+            "RepublishedIn",
+            "RepublishedFrom",
+            "UpdateIn",
+            "UpdateOf",
+            "SummaryForPatientsIn",
+            "OriginalReportIn",
+            "CommentOn");
   }
 
   @Test
@@ -311,9 +384,11 @@ class PubmedXmlParserRecordTest {
     assertThat(all.stream().flatMap(c -> c.getDataBanks().stream()).map(DataBank::getName))
         .hasSize(16)
         .containsOnly("ClinicalTrials.gov", "EudraCT", "GEO", "ISRCTN", "PDB", "SRA");
-    assertThat(all.stream().flatMap(c -> c.getDataBanks().stream())
-            .filter(bank -> bank.getName().equals("ClinicalTrials.gov"))
-            .flatMap(bank -> bank.getAccessionNumbers().stream()))
+    assertThat(
+            all.stream()
+                .flatMap(c -> c.getDataBanks().stream())
+                .filter(bank -> bank.getName().equals("ClinicalTrials.gov"))
+                .flatMap(bank -> bank.getAccessionNumbers().stream()))
         .allMatch(id -> id.matches("NCT\\d{8}"));
   }
 
@@ -335,8 +410,9 @@ class PubmedXmlParserRecordTest {
     assertThat(c.getTitle()).isNull();
     assertThat(c.getPublicationDate()).isEqualTo("2009 Feb");
     assertThat(c.getBook().getBookTitle())
-        .isEqualTo("Rheumatoid Arthritis: National Clinical Guideline for Management and"
-            + " Treatment in Adults");
+        .isEqualTo(
+            "Rheumatoid Arthritis: National Clinical Guideline for Management and"
+                + " Treatment in Adults");
     assertThat(c.getBook().getPublisher()).isEqualTo("Royal College of Physicians (UK)");
     assertThat(c.getBook().getPublisherLocation()).isEqualTo("London");
     assertThat(c.getBook().getCollectionTitles())
@@ -358,15 +434,20 @@ class PubmedXmlParserRecordTest {
     assertThat(c.getAbstractCopyright()).isEqualTo("Copyright from somwhere");
     assertThat(c.getEntrezDate()).isEqualTo("2011/03/18 06:00");
     assertThat(c.getPublicationStatus()).isEqualTo("ppublish");
-    assertThat(c.getExtras()).extracting(ExtraField::getName)
+    assertThat(c.getExtras())
+        .extracting(ExtraField::getName)
         .contains("BookDocument/Book/BookTitle@book", "BookDocument/Sections");
-    assertThat(c.getExtras()).filteredOn(e -> e.getName().equals("BookDocument/Sections"))
+    assertThat(c.getExtras())
+        .filteredOn(e -> e.getName().equals("BookDocument/Sections"))
         .singleElement()
-        .satisfies(e -> assertThat(e.getValue())
-            .startsWith("<Sections>")
-            .contains("<LocationLabel Type=\"chapter\">11</LocationLabel>",
-                "<SectionTitle book=\"nicecg79\" part=\"ch11\">Areas for future research<")
-            .endsWith("</Sections>"));
+        .satisfies(
+            e ->
+                assertThat(e.getValue())
+                    .startsWith("<Sections>")
+                    .contains(
+                        "<LocationLabel Type=\"chapter\">11</LocationLabel>",
+                        "<SectionTitle book=\"nicecg79\" part=\"ch11\">Areas for future research<")
+                    .endsWith("</Sections>"));
   }
 
   @Test

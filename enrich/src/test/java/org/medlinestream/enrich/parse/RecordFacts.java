@@ -95,7 +95,8 @@ final class RecordFacts {
       reference.appendReplacement(decoded, Matcher.quoteReplacement(Character.toString(code)));
     }
     reference.appendTail(decoded);
-    return decoded.toString()
+    return decoded
+        .toString()
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")

@@ -22,10 +22,10 @@ import org.slf4j.LoggerFactory;
  * holding the element's bytes exactly as in the input, keyed by its {@code MedlineCitation/PMID}
  * (or {@code BookDocument/PMID}); each {@code DeleteCitation/PMID} becomes a delete (null value).
  *
- * <p>The input must be UTF-8 and already decompressed. It is scanned byte by byte, never decoded
- * or parsed into a tree, and nothing is ever fetched: a DOCTYPE is skipped, and one whose internal
- * subset declares entities makes the whole input refused. Records that are not well-formed, have
- * no valid PMID, are not UTF-8 or exceed the size bound come out as {@link RejectedInput} and the
+ * <p>The input must be UTF-8 and already decompressed. It is scanned byte by byte, never decoded or
+ * parsed into a tree, and nothing is ever fetched: a DOCTYPE is skipped, and one whose internal
+ * subset declares entities makes the whole input refused. Records that are not well-formed, have no
+ * valid PMID, are not UTF-8 or exceed the size bound come out as {@link RejectedInput} and the
  * records around them still come out. Memory stays flat whatever the input's size.
  */
 public final class PubmedXmlReader implements RecordReader {
@@ -327,8 +327,7 @@ public final class PubmedXmlReader implements RecordReader {
       if (pmidTextOffset >= 0 && depth == kind.pmidDepth) {
         int from = scanner.mark() + pmidTextOffset;
         pmid =
-            new String(
-                    scanner.buffer(), from, scanner.tokenStart() - from, StandardCharsets.UTF_8)
+            new String(scanner.buffer(), from, scanner.tokenStart() - from, StandardCharsets.UTF_8)
                 .strip();
         pmidTextOffset = -1;
       }
@@ -359,7 +358,9 @@ public final class PubmedXmlReader implements RecordReader {
     }
     if (done == RecordKind.UNKNOWN) {
       return reject(
-          "<" + name + "> is not a PubMed record (PubmedArticle, PubmedBookArticle, "
+          "<"
+              + name
+              + "> is not a PubMed record (PubmedArticle, PubmedBookArticle, "
               + "MedlineCitation or DeleteCitation)",
           line,
           bytes);
@@ -404,8 +405,7 @@ public final class PubmedXmlReader implements RecordReader {
   private SourceItem inDeleteCitation(Token token) throws XmlSyntaxException {
     switch (token) {
       case START:
-        return startRecord(
-            scanner.nameIs(PMID) ? RecordKind.DELETED_PMID : RecordKind.UNKNOWN);
+        return startRecord(scanner.nameIs(PMID) ? RecordKind.DELETED_PMID : RecordKind.UNKNOWN);
       case END:
         if (!scanner.nameIs(DELETE_CITATION)) {
           throw new XmlSyntaxException(

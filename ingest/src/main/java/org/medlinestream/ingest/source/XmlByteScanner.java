@@ -206,8 +206,8 @@ final class XmlByteScanner {
   // ---------------------------------------------------------------- scanning
 
   /**
-   * The next token. In {@code prolog} mode a text token stops at its first non-blank byte, so
-   * that input which is not XML is recognised without reading it all.
+   * The next token. In {@code prolog} mode a text token stops at its first non-blank byte, so that
+   * input which is not XML is recognised without reading it all.
    */
   Token next(boolean prolog) throws IOException, XmlSyntaxException {
     protect = -1;
@@ -786,8 +786,7 @@ final class XmlByteScanner {
 
   private XmlSyntaxException invalidUtf8() {
     return error(
-        String.format(
-            "invalid UTF-8 (byte 0x%02X); the input must be UTF-8 XML", buf[pos] & 0xFF));
+        String.format("invalid UTF-8 (byte 0x%02X); the input must be UTF-8 XML", buf[pos] & 0xFF));
   }
 
   private XmlSyntaxException controlCharacter(byte b) {

@@ -50,7 +50,8 @@ public final class PubmedXmlCorpus {
   /** The file's bytes, gunzipped when it ends in {@code .gz}. */
   public static byte[] bytes(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
-      return file.toString().endsWith(".gz") ? new GZIPInputStream(in).readAllBytes()
+      return file.toString().endsWith(".gz")
+          ? new GZIPInputStream(in).readAllBytes()
           : in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

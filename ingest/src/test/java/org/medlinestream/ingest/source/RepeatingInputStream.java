@@ -2,7 +2,9 @@ package org.medlinestream.ingest.source;
 
 import java.io.InputStream;
 
-/** {@code head}, then {@code body} {@code times} times, then {@code tail}; made up as it is read. */
+/**
+ * {@code head}, then {@code body} {@code times} times, then {@code tail}; made up as it is read.
+ */
 final class RepeatingInputStream extends InputStream {
   private final byte[] head;
   private final byte[] body;
