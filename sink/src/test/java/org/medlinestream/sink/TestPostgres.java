@@ -11,7 +11,7 @@ import org.testcontainers.containers.PostgreSQLContainer;
 /**
  * The PostgreSQL server the tests use: a Testcontainers container where Docker runs, otherwise the
  * local server at 127.0.0.1:5432 (user postgres, trust authentication, database {@code test}).
- * Each test class works in a fresh schema, dropped at the end.
+ * Each test class works in a fresh schema or database, dropped at the end.
  */
 public final class TestPostgres {
   private static final String LOCAL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
@@ -29,11 +29,25 @@ public final class TestPostgres {
 
   /** A new, empty schema; the URL's connections use it. */
   public static TestDatabase freshSchema() {
-    String schema = "sink_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String schema = uniqueName();
     String server = serverUrl();
     execute(server, "CREATE SCHEMA " + schema);
     String url = server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     return new TestDatabase(url, () -> execute(server, "DROP SCHEMA " + schema + " CASCADE"));
+  }
+
+  /** A new, empty database; dropped at the end, whoever is still connected. */
+  public static TestDatabase freshDatabase() {
+    String database = uniqueName();
+    String server = serverUrl();
+    execute(server, "CREATE DATABASE " + database);
+    String url = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
+    return new TestDatabase(url,
+        () -> execute(server, "DROP DATABASE " + database + " WITH (FORCE)"));
+  }
+
+  private static String uniqueName() {
+    return "sink_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   }
 
   private static String startContainer() {

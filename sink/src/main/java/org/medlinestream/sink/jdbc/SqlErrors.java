@@ -2,6 +2,7 @@ package org.medlinestream.sink.jdbc;
 
 import java.net.ConnectException;
 import java.net.SocketException;
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
@@ -42,10 +43,14 @@ final class SqlErrors {
     return new CitationStoreException(message, error);
   }
 
-  /** The chained exception that carries the database's own error (batch errors wrap it). */
+  /**
+   * The chained exception that carries the database's own error: batch errors wrap it, and
+   * PostgreSQL's repeat the whole statement with its values before it.
+   */
   private static SQLException mostSpecific(SQLException error) {
     SQLException next = error.getNextException();
-    return next != null && error.getSQLState() == null ? next : error;
+    return next != null && (error.getSQLState() == null || error instanceof BatchUpdateException)
+        ? next : error;
   }
 
   private static boolean isUnavailable(SQLException error, Dialect dialect) {
