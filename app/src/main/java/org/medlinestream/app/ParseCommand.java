@@ -109,7 +109,7 @@ final class ParseCommand implements Callable<Integer> {
           ? xmlParser.parse(raw.value())
           : textParser.parse(raw.value());
     } catch (MalformedRecordException e) {
-      error(source, raw.line() + e.line() - 1, "PMID " + raw.pmid() + ": " + e.getMessage());
+      error(source, raw.line() + e.line() - 1, "PMID " + raw.pmid() + ": " + e.problem());
       return;
     }
     Citation result = noEnrich ? citation : enricher.enrich(citation);

@@ -28,7 +28,7 @@ record FileRecords(List<Citation> citations, List<RejectedInput> refused, List<S
             citations.add(parser.parse(raw.value()));
           } catch (MalformedRecordException e) {
             errors.add(
-                file.getFileName() + " line " + (raw.line() + e.line() - 1) + ": " + e.getMessage());
+                file.getFileName() + " line " + (raw.line() + e.line() - 1) + ": " + e.problem());
           }
         } else {
           refused.add((RejectedInput) item);
