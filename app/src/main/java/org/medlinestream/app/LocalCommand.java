@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "local",
     description = {
         "Starts a real Kafka broker (KRaft, no ZooKeeper, no Docker) on this machine with the "
-            + "pipeline topics, and keeps it running until Ctrl-C.",
+            + "pipeline topics, and the embedded schema registry, and keeps them running until "
+            + "Ctrl-C.",
         "Data is kept in the data folder and survives a restart."})
 final class LocalCommand implements Callable<Integer> {
   /** Printed when the stack is ready for clients. */
@@ -46,6 +47,10 @@ final class LocalCommand implements Callable<Integer> {
       description = "Port of Kafka's KRaft controller (default: ${DEFAULT-VALUE}).")
   private int controllerPort;
 
+  @Option(names = "--registry-port", paramLabel = "PORT", defaultValue = "8081",
+      description = "Port of the embedded schema registry (default: ${DEFAULT-VALUE}).")
+  private int registryPort;
+
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   @Override
@@ -56,6 +61,7 @@ final class LocalCommand implements Callable<Integer> {
         .fresh(fresh)
         .kafkaPort(kafkaPort)
         .controllerPort(controllerPort)
+        .registryPort(registryPort)
         .topics(TopicCreator.pipelineTopics(settings))
         .start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(stack), "local-stack-stop"));
@@ -84,14 +90,17 @@ final class LocalCommand implements Callable<Integer> {
     out.println();
     out.println("medline-stream local is running; data in " + stack.dataDir());
     out.println("  Kafka bootstrap servers: " + bootstrap);
+    out.println("  Schema registry:         " + stack.registryUrl());
     stack.topics().forEach(status -> out.println("  topic " + status.describe()));
     out.println("Read a topic:");
     out.println("  kafka-console-consumer.sh --bootstrap-server " + bootstrap + " --topic "
         + settings.rawTopic() + " --from-beginning --property print.key=true");
-    if (!bootstrap.equals(ConfigKey.BOOTSTRAP_SERVERS.defaultValue())) {
+    if (!bootstrap.equals(ConfigKey.BOOTSTRAP_SERVERS.defaultValue())
+        || !stack.registryUrl().equals(ConfigKey.SCHEMA_REGISTRY_URL.defaultValue())) {
       out.println("Other medline-stream commands reach it with:");
       out.println("  export " + ConfigKey.envVar(ConfigKey.BOOTSTRAP_SERVERS.key()) + "="
-          + bootstrap);
+          + bootstrap + " " + ConfigKey.envVar(ConfigKey.SCHEMA_REGISTRY_URL.key()) + "="
+          + stack.registryUrl());
     }
     out.println(READY);
     out.flush();

@@ -8,12 +8,15 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.medlinestream.embedded.KafkaCluster;
+import org.medlinestream.schemas.registry.server.KafkaSchemaLog;
+import org.medlinestream.schemas.registry.server.SchemaRegistryServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one-machine stack: a real Kafka broker (KRaft, in its own JVM) with the pipeline topics,
- * keeping its data in one folder so that it survives a restart.
+ * The one-machine stack: a real Kafka broker (KRaft, in its own JVM) with the pipeline topics, and
+ * the embedded schema registry storing its schemas in the broker's {@code _schemas} topic; data
+ * is kept in one folder so that it survives a restart.
  *
  * <pre>{@code
  * try (LocalStack stack = LocalStack.builder().dataDir(Path.of("data")).start()) {
@@ -26,6 +29,7 @@ public final class LocalStack implements AutoCloseable {
 
   private final LocalDataDir data;
   private KafkaCluster kafka;
+  private SchemaRegistryServer registry;
   private List<TopicCreator.Status> topics = List.of();
 
   private LocalStack(LocalDataDir data) {
@@ -39,6 +43,11 @@ public final class LocalStack implements AutoCloseable {
   /** {@code localhost:<kafka port>}. */
   public String bootstrapServers() {
     return kafka.bootstrapServers();
+  }
+
+  /** {@code http://localhost:<registry port>}. */
+  public String registryUrl() {
+    return registry.url();
   }
 
   public Path dataDir() {
@@ -62,6 +71,9 @@ public final class LocalStack implements AutoCloseable {
   @Override
   public void close() {
     log.info("Stopping the local stack");
+    if (registry != null) {
+      registry.close();
+    }
     if (kafka != null) {
       kafka.close();
     }
@@ -79,6 +91,7 @@ public final class LocalStack implements AutoCloseable {
     private boolean fresh;
     private int kafkaPort = 9092;
     private int controllerPort = 9093;
+    private int registryPort = 8081;
     private List<NewTopic> topics = TopicCreator.pipelineTopics(AppConfig.defaults());
 
     private Builder() {}
@@ -105,13 +118,19 @@ public final class LocalStack implements AutoCloseable {
       return this;
     }
 
+    /** Port of the schema registry (default 8081; 0 picks a free one). */
+    public Builder registryPort(int port) {
+      this.registryPort = port;
+      return this;
+    }
+
     /** Topics to create when missing (default: the pipeline's, with default settings). */
     public Builder topics(List<NewTopic> topics) {
       this.topics = List.copyOf(topics);
       return this;
     }
 
-    /** Starts the broker, creates the topics; returns when everything is ready. */
+    /** Starts the broker, creates the topics, starts the registry; returns when all are ready. */
     public LocalStack start() throws IOException, InterruptedException, TimeoutException {
       LocalStack stack = new LocalStack(LocalDataDir.open(dataDir, fresh));
       try {
@@ -124,6 +143,8 @@ public final class LocalStack implements AutoCloseable {
         try (Admin admin = Admin.create(stack.kafka.clientConfig())) {
           stack.topics = new TopicCreator(admin).ensure(topics);
         }
+        stack.registry = new SchemaRegistryServer(
+            new KafkaSchemaLog(stack.kafka.bootstrapServers()), "localhost", registryPort).start();
         return stack;
       } catch (IOException | InterruptedException | TimeoutException | RuntimeException e) {
         stack.close();

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
         TopicsCommand.class,
         ConfigCommand.class,
         ParseCommand.class,
+        DemoCommand.class,
     })
 public final class Main implements Callable<Integer> {
   @Spec

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +73,8 @@ public final class SinkService {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private Thread thread;
   private volatile SinkFailedException failure;
+  private final AtomicLong consumed = new AtomicLong();
+  private final AtomicLong deadLettered = new AtomicLong();
 
   /**
    * @param valueDeserializer turns a value of the citations topic into a {@code Citation} (the
@@ -121,6 +124,16 @@ public final class SinkService {
     stopped.await();
   }
 
+  /** Records consumed and committed so far (citations, tombstones and dead letters). */
+  public long consumed() {
+    return consumed.get();
+  }
+
+  /** Records sent to the dead-letter topic so far. */
+  public long deadLettered() {
+    return deadLettered.get();
+  }
+
   /** Why the service stopped by itself, if it did. */
   public Optional<SinkFailedException> failure() {
     return Optional.ofNullable(failure);
@@ -162,6 +175,8 @@ public final class SinkService {
     dead.addAll(apply(pending));
     send(dead);
     commit(records);
+    deadLettered.addAndGet(dead.size());
+    consumed.addAndGet(records.count());
     return records.count();
   }
 
