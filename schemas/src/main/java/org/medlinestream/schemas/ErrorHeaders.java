@@ -16,8 +16,21 @@ public final class ErrorHeaders {
   public static final String POSITION = "medline.error.position";
   /** 1-based line of the source where the refused input starts. */
   public static final String LINE = "medline.error.line";
+  /** 1-based line, within the refused record, where the problem was found. */
+  public static final String RECORD_LINE = "medline.error.record.line";
+  /** The step of the stage that failed, e.g. {@code parse}, {@code enrich}, {@code serialize}. */
+  public static final String STEP = "medline.error.step";
+  /** Class name of the exception that refused the record. */
+  public static final String EXCEPTION = "medline.error.exception";
+  /** Topic the refused record was read from. */
+  public static final String TOPIC = "medline.error.topic";
+  /** Partition the refused record was read from. */
+  public static final String PARTITION = "medline.error.partition";
+  /** Offset the refused record was read from. */
+  public static final String OFFSET = "medline.error.offset";
 
   public static final String STAGE_INGEST = "ingest";
+  public static final String STAGE_ENRICH = "enrich";
 
   private ErrorHeaders() {}
 }

@@ -1,0 +1,47 @@
+package org.medlinestream.enrich.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.medlinestream.schemas.Topics;
+import org.medlinestream.schemas.registry.RegistryClientConfig;
+
+class EnrichConfigTest {
+  @Test
+  void runsExactlyOnceWithTheDeadLetterHandlersByDefault() {
+    Properties props = EnrichConfig.builder("k:9092", "http://r:8081").build().streamsProperties();
+
+    assertThat(props)
+        .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, EnrichConfig.DEFAULT_APPLICATION_ID)
+        .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "k:9092")
+        .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
+        .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 0)
+        .containsEntry(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class)
+        .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class)
+        .containsEntry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DLQ)
+        .doesNotContainKey(StreamsConfig.STATE_DIR_CONFIG);
+    new StreamsConfig(props);
+  }
+
+  @Test
+  void takesItsSettingsAndLetsExtraStreamsSettingsWin() {
+    EnrichConfig config = EnrichConfig.builder("k:9092", "http://r:8081")
+        .applicationId("enrich-2").stateDir(Path.of("/var/lib/enrich")).standbyReplicas(1).threads(3)
+        .dlqTopic("dead").registryProperty(RegistryClientConfig.MAX_RETRIES, 7)
+        .streamsProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE).build();
+
+    assertThat(config.streamsProperties())
+        .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-2")
+        .containsEntry(StreamsConfig.STATE_DIR_CONFIG, Path.of("/var/lib/enrich").toString())
+        .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1)
+        .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 3)
+        .containsEntry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "dead")
+        .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+    assertThat(config.serdeConfig())
+        .containsEntry(RegistryClientConfig.URL, "http://r:8081")
+        .containsEntry(RegistryClientConfig.MAX_RETRIES, 7);
+  }
+}
