@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.medlinestream.ingest.source.RecordReaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,16 @@ public final class IngestService {
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile RuntimeException failure;
   private Thread worker;
+
+  /** Publishes {@code inputs} (files, folders, globs, {@code -} for stdin) once each, then ends. */
+  public static IngestService forInputs(IngestConfig config, List<String> inputs) {
+    return new IngestService(config, inputs, null, RecordReaders::open);
+  }
+
+  /** Watches {@code folder} until {@link #stop()}. */
+  public static IngestService watching(IngestConfig config, DropFolder folder) {
+    return new IngestService(config, null, folder, RecordReaders::open);
+  }
 
   IngestService(IngestConfig config, List<String> inputs, DropFolder dropFolder,
       SourcePublisher.ReaderOpener opener) {

@@ -7,6 +7,7 @@ import org.medlinestream.ingest.source.RawRecord;
 import org.medlinestream.ingest.source.RecordReader;
 import org.medlinestream.ingest.source.RejectedInput;
 import org.medlinestream.ingest.source.SourceItem;
+import org.medlinestream.ingest.source.UnreadableSourceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -208,6 +209,9 @@ final class SourcePublisher implements AutoCloseable {
     }
 
     private String readFailure(IOException e) {
+      if (e instanceof UnreadableSourceException) {
+        return e.getMessage();
+      }
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
       String where = message.contains(source.name()) ? message : source.name() + ": " + message;
       return sent.records() == 0 && sent.rejected() == 0
