@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The README's first command, on the real broker, registry and SQLite. */
 class DemoCommandTest {
-  private static final Pattern RECORD_START =
-      Pattern.compile("(?m)^PMID- |<PubmedArticle>|<MedlineCitation[ >]|<PubmedBookArticle>");
+  private static final Pattern TEXT_RECORD = Pattern.compile("(?m)^PMID- ");
+  private static final Pattern ARTICLE = Pattern.compile("<PubmedArticle>|<PubmedBookArticle>");
+  private static final Pattern OLD_CITATION = Pattern.compile("<MedlineCitation[ >]");
   private static final Pattern DELETE = Pattern.compile("<DeleteCitation>(.*?)</DeleteCitation>",
       Pattern.DOTALL);
 
@@ -38,7 +39,9 @@ class DemoCommandTest {
     long deletes = 0;
     for (String name : BundledSamples.names()) {
       String text = sampleText(name);
-      records += count(RECORD_START.matcher(text));
+      Pattern start = !text.startsWith("<") && !text.contains("<?xml") ? TEXT_RECORD
+          : text.contains("<PubmedArticleSet") ? ARTICLE : OLD_CITATION;
+      records += count(start.matcher(text));
       Matcher deleted = DELETE.matcher(text);
       while (deleted.find()) {
         deletes += count(Pattern.compile("<PMID").matcher(deleted.group(1)));
