@@ -30,6 +30,9 @@ import picocli.CommandLine.Spec;
         ConfigCommand.class,
         ParseCommand.class,
         DemoCommand.class,
+        IngestCommand.class,
+        EnrichCommand.class,
+        SinkCommand.class,
     })
 public final class Main implements Callable<Integer> {
   @Spec

@@ -1,0 +1,89 @@
+package org.medlinestream.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.medlinestream.enrich.stream.EnrichConfig;
+import org.medlinestream.enrich.stream.EnrichService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code medline-stream enrich}: the Kafka Streams topology, until Ctrl-C. */
+@Command(name = "enrich",
+    description = {
+        "Runs the enrich topology (Kafka Streams, exactly once) until Ctrl-C: parses raw "
+            + "records, enriches them and writes Avro citations (Confluent wire format) keyed "
+            + "by PMID; bad records go to the dead-letter topic, deletes become tombstones.",
+        "More instances with the same --application-id share the partitions. Serves /metrics "
+            + "(Prometheus), /health/live and /health/ready on --http-port."})
+final class EnrichCommand implements Callable<Integer> {
+  @Spec
+  private CommandSpec spec;
+
+  @Mixin
+  private ConfigOptions config;
+
+  @Mixin
+  private KafkaOptions kafka;
+
+  @Mixin
+  private TopicOptions topicOptions;
+
+  @Option(names = "--application-id", paramLabel = "ID",
+      defaultValue = EnrichConfig.DEFAULT_APPLICATION_ID,
+      description = "Kafka Streams application id (default: ${DEFAULT-VALUE}).")
+  private String applicationId;
+
+  @Option(names = "--state-dir", paramLabel = "DIR",
+      description = "Kafka Streams state folder (default: Kafka Streams' own).")
+  private Path stateDir;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+      description = "Stream threads (default: ${DEFAULT-VALUE}).")
+  private int threads;
+
+  @Option(names = "--standby-replicas", paramLabel = "N", defaultValue = "0",
+      description = "Standby replicas of the state store (default: ${DEFAULT-VALUE}).")
+  private int standbyReplicas;
+
+  @Option(names = "--http-port", paramLabel = "PORT",
+      defaultValue = "" + EnrichConfig.DEFAULT_HTTP_PORT,
+      description = "Port of /metrics and the health endpoints (default: ${DEFAULT-VALUE}).")
+  private int httpPort;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    AppConfig settings = config.resolve();
+    EnrichConfig.Builder builder =
+        EnrichConfig.builder(settings.bootstrapServers(), settings.schemaRegistryUrl())
+            .applicationId(applicationId)
+            .threads(threads)
+            .standbyReplicas(standbyReplicas)
+            .httpPort(httpPort)
+            .rawTopic(settings.rawTopic())
+            .citationsTopic(settings.citationsTopic())
+            .dlqTopic(settings.dlqTopic())
+            .partitions(settings.partitions())
+            .replication(settings.replicationFactor());
+    if (stateDir != null) {
+      builder.stateDir(stateDir);
+    }
+    settings.kafkaProperties().forEach(builder::clientProperty);
+    settings.schemaRegistryProperties().forEach(builder::registryProperty);
+    EnrichService enrich = new EnrichService(builder.build());
+    CountDownLatch stopped = new CountDownLatch(1);
+    ServiceRunner.stopOnSignal("enrich", () -> {
+      enrich.close();
+      stopped.countDown();
+    });
+    enrich.start();
+    spec.commandLine().getOut().println("Enrich is running; metrics on http://localhost:"
+        + enrich.httpPort() + "/metrics. Ctrl-C to stop.");
+    spec.commandLine().getOut().flush();
+    stopped.await();
+    return 0;
+  }
+}
