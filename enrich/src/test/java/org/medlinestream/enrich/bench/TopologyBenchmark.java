@@ -30,7 +30,7 @@ import org.medlinestream.schemas.registry.server.SchemaRegistryServer;
  * Citations per second of the enrich topology against an identity topology (raw bytes in, the same
  * bytes out) on the same broker, the same records and the same Kafka Streams settings, in one run.
  * The records are the shared data's citations, each copy given a PMID of its own. Not a test: run
- * {@code ./mvnw -o -q -pl enrich -am test -DskipTests -Pbench [-Dbench.records=20000 -Dbench.threads=1]}.
+ * {@code ./mvnw -o -q -pl enrich -am test -DskipTests -Pbench [-Dbench.records=10000 -Dbench.threads=1]}.
  */
 public final class TopologyBenchmark {
   private static final int PARTITIONS = 6;
@@ -38,7 +38,7 @@ public final class TopologyBenchmark {
   private TopologyBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    int records = Integer.getInteger("bench.records", 20_000);
+    int records = Integer.getInteger("bench.records", 10_000);
     int threads = Integer.getInteger("bench.threads", 1);
     List<Corpus.Item> items = Corpus.rekeyed(records, 50_000_000);
     long bytes = items.stream().mapToLong(item -> item.value().length).sum();

@@ -33,10 +33,12 @@ import org.medlinestream.schemas.registry.server.SchemaRegistryServer;
  * takes its partitions over, and the committed output has every record exactly once.
  */
 class EnrichScalingTest {
-  private static final int RECORDS = 3_000;
+  private static final int RECORDS = 1_200;
   private static final int PARTITIONS = 6;
 
   @TempDir Path dir;
+  /** The other instance's log, kept for a look after the run. */
+  private final Path otherLog = Path.of("target", TestKafka.unique("enrich-process") + ".log");
 
   /** The settings both instances run with: quick to notice a dead member and to abort its transaction. */
   static EnrichConfig instance(String bootstrap, String registryUrl, String suffix, Path stateDir) {
@@ -57,13 +59,13 @@ class EnrichScalingTest {
       try (Admin admin = TestKafka.admin()) {
         topics.createMissing(admin, PARTITIONS, (short) 1);
       }
+      Process other = startOtherInstance(registry.url(), suffix);
       List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
       for (Corpus.Item item : Corpus.rekeyed(RECORDS, 40_000_000)) {
         records.add(new ProducerRecord<>(topics.raw(), null, item.key().getBytes(UTF_8), item.value(), item.headers()));
       }
-      Process other = startOtherInstance(registry.url(), suffix);
       try (EnrichService local = new EnrichService(config); Admin admin = TestKafka.admin()) {
-        awaitLine(dir.resolve("other.log"), EnrichProcess.RUNNING, other);
+        awaitLine(otherLog, EnrichProcess.RUNNING, other);
         local.start();
         Set<TopicPartition> mine = awaitTasks(local, PARTITIONS / 2);
 
@@ -96,11 +98,11 @@ class EnrichScalingTest {
 
   private Process startOtherInstance(String registryUrl, String suffix) throws IOException {
     List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-Dlog4j2.configurationFile=" + System.getProperty("log4j2.configurationFile", ""),
+        "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dlog4j2.configurationFile=" + System.getProperty("log4j2.configurationFile", ""),
         "-cp", System.getProperty("java.class.path"), EnrichProcess.class.getName(),
         TestKafka.bootstrap(), registryUrl, suffix, dir.resolve("other").toString());
     return new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("other.log").toFile()).start();
+        .redirectOutput(otherLog.toFile()).start();
   }
 
   /** The raw partitions of the local instance once it has {@code count} active tasks. */
@@ -124,19 +126,26 @@ class EnrichScalingTest {
 
   /**
    * Waits until the other instance has committed some of its partitions' records; returns what it
-   * still has to do then.
+   * still has to do then (at least what it read since its last commit).
    */
   private static long awaitProgressOfTheOther(Admin admin, EnrichConfig config, StreamTopics topics,
       Set<TopicPartition> mine) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-    long theirs = RECORDS / 2;
-    while (theirs > RECORDS * 3 / 8) {
+    long share = lagOfTheOther(admin, config, topics, mine);
+    long theirs = share;
+    while (theirs == share) {
       assertThat(System.nanoTime()).as("the other instance makes progress").isLessThan(deadline);
       Thread.sleep(200);
-      theirs = 0;
-      for (Map.Entry<TopicPartition, Long> lag : TestKafka.lags(admin, config.applicationId(), topics.raw()).entrySet()) {
-        theirs += mine.contains(lag.getKey()) ? 0 : lag.getValue();
-      }
+      theirs = lagOfTheOther(admin, config, topics, mine);
+    }
+    return theirs;
+  }
+
+  private static long lagOfTheOther(Admin admin, EnrichConfig config, StreamTopics topics, Set<TopicPartition> mine)
+      throws Exception {
+    long theirs = 0;
+    for (Map.Entry<TopicPartition, Long> lag : TestKafka.lags(admin, config.applicationId(), topics.raw()).entrySet()) {
+      theirs += mine.contains(lag.getKey()) ? 0 : lag.getValue();
     }
     return theirs;
   }
