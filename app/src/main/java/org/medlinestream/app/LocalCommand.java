@@ -52,6 +52,7 @@ final class LocalCommand implements Callable<Integer> {
   private int registryPort;
 
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile boolean stopping;
 
   @Override
   public Integer call() throws Exception {
@@ -70,7 +71,7 @@ final class LocalCommand implements Callable<Integer> {
     // exits with the signal's status (130 or 143) once it is done.
     while (!stopped.await(1, TimeUnit.SECONDS)) {
       Optional<String> failure = stack.failure();
-      if (failure.isPresent()) {
+      if (failure.isPresent() && !stopping) {
         throw new IllegalStateException(failure.get());
       }
     }
@@ -78,6 +79,7 @@ final class LocalCommand implements Callable<Integer> {
   }
 
   private void stop(LocalStack stack) {
+    stopping = true;
     stack.close();
     spec.commandLine().getOut().println("Stopped.");
     spec.commandLine().getOut().flush();
