@@ -124,6 +124,8 @@ public final class LocalStack implements AutoCloseable {
         try (Admin admin = Admin.create(stack.kafka.clientConfig())) {
           stack.topics = new TopicCreator(admin).ensure(topics);
         }
+        // Next (once module schemas has it): the embedded schema registry on the broker's
+        // _schemas topic, stopped in close() before the broker.
         return stack;
       } catch (IOException | InterruptedException | TimeoutException | RuntimeException e) {
         stack.close();
