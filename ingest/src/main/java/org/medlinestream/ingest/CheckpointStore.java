@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 final class CheckpointStore {
   private static final Logger log = LoggerFactory.getLogger(CheckpointStore.class);
   private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(2);
+  private static final Duration TOPIC_WAIT = Duration.ofSeconds(30);
 
   private final Map<String, Checkpoint> checkpoints = new ConcurrentHashMap<>();
 
@@ -43,17 +44,11 @@ final class CheckpointStore {
     String topic = config.checkpointTopic();
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<PartitionInfo> infos = consumer.partitionsFor(topic, LOAD_TIMEOUT);
-      if (infos == null || infos.isEmpty()) {
-        throw new IngestException("checkpoint topic " + topic + " does not exist: create it"
-            + " (compacted) or let ingest create its topics");
-      }
-      List<TopicPartition> partitions =
-          infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+      long deadline = System.nanoTime() + LOAD_TIMEOUT.toNanos();
+      List<TopicPartition> partitions = partitions(consumer, topic, deadline);
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions, LOAD_TIMEOUT);
-      long deadline = System.nanoTime() + LOAD_TIMEOUT.toNanos();
       while (!reached(consumer, end)) {
         if (System.nanoTime() > deadline) {
           throw new IngestException("could not read checkpoint topic " + topic + " to its end"
@@ -69,6 +64,28 @@ final class CheckpointStore {
     }
     log.info("Read {} source checkpoint(s) from {}", store.checkpoints.size(), topic);
     return store;
+  }
+
+  /** The topic's partitions, waiting a little for a topic just created to become known. */
+  private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic,
+      long deadline) {
+    long missingUntil = Math.min(deadline, System.nanoTime() + TOPIC_WAIT.toNanos());
+    while (true) {
+      List<PartitionInfo> infos = consumer.partitionsFor(topic, LOAD_TIMEOUT);
+      if (infos != null && !infos.isEmpty()) {
+        return infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+      }
+      if (System.nanoTime() > missingUntil) {
+        throw new IngestException("checkpoint topic " + topic + " does not exist: create it"
+            + " (compacted, one partition) or let ingest create its topics");
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IngestException("interrupted while looking for checkpoint topic " + topic, e);
+      }
+    }
   }
 
   private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
