@@ -15,7 +15,7 @@ public class MalformedRecordException extends Exception {
    * @param line 1-based line of the record where the problem was found
    */
   public MalformedRecordException(String problem, long line) {
-    super("line " + line + " of the record: " + problem);
+    super(problem);
     this.line = line;
     this.problem = problem;
   }
@@ -25,7 +25,7 @@ public class MalformedRecordException extends Exception {
     return line;
   }
 
-  /** What is wrong, without the line. */
+  /** What is wrong (the message); {@link #line()} says where. */
   public String problem() {
     return problem;
   }

@@ -251,7 +251,7 @@ class MedlineTextFilesTest {
     assertThat(e.line()).isEqualTo(1);
     assertThat(e.getMessage())
         .isEqualTo(
-            "line 1 of the record: the record has no PMID- line; every MEDLINE record needs one");
+            "the record has no PMID- line; every MEDLINE record needs one");
   }
 
   @Test

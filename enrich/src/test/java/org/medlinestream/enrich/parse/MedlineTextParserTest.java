@@ -368,8 +368,9 @@ class MedlineTextParserTest {
 
   @Test
   void aPmidThatIsNoPositiveIntegerIsMalformedAtItsLine() {
-    assertThat(malformed("PMID- 12a\nTI  - x\n").getMessage())
-        .isEqualTo("line 1 of the record: 'PMID- 12a' is not a positive integer PMID");
+    MalformedRecordException notInteger = malformed("PMID- 12a\nTI  - x\n");
+    assertThat(notInteger.line()).isEqualTo(1);
+    assertThat(notInteger.problem()).isEqualTo("'PMID- 12a' is not a positive integer PMID");
     assertThat(malformed("PMID- 0\n").problem()).contains("'PMID- 0'");
   }
 
