@@ -180,6 +180,16 @@ public final class IngestService {
     return stats.snapshot();
   }
 
+  /** False once ingest has failed (liveness). */
+  public boolean isLive() {
+    return failure == null;
+  }
+
+  /** True while started and working: publishing or watching (readiness). */
+  public synchronized boolean isReady() {
+    return worker != null && finished.getCount() > 0 && failure == null;
+  }
+
   private String defaultTransactionalId(List<Source> sources) {
     if (sources == null) {
       Path dir = dropFolder.dir().toAbsolutePath().normalize();

@@ -75,6 +75,8 @@ public final class SinkService {
   private volatile SinkFailedException failure;
   private final AtomicLong consumed = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
+  private final AtomicLong applied = new AtomicLong();
+  private final AtomicLong deletes = new AtomicLong();
 
   /**
    * @param valueDeserializer turns a value of the citations topic into a {@code Citation} (the
@@ -134,6 +136,26 @@ public final class SinkService {
     return deadLettered.get();
   }
 
+  /** Changes (citations and deletes) the store applied so far. */
+  public long applied() {
+    return applied.get();
+  }
+
+  /** Deletes the store applied so far. */
+  public long deletes() {
+    return deletes.get();
+  }
+
+  /** False once the service has failed (liveness). */
+  public boolean isLive() {
+    return failure == null;
+  }
+
+  /** True while consuming: started, neither stopped nor failed (readiness). */
+  public synchronized boolean isReady() {
+    return thread != null && stopped.getCount() > 0 && failure == null;
+  }
+
   /** Why the service stopped by itself, if it did. */
   public Optional<SinkFailedException> failure() {
     return Optional.ofNullable(failure);
@@ -172,10 +194,14 @@ public final class SinkService {
     for (ConsumerRecord<byte[], byte[]> record : records) {
       decode(record, pending, dead);
     }
-    dead.addAll(apply(pending));
+    List<DeadLetter> refused = apply(pending);
+    dead.addAll(refused);
     send(dead);
     commit(records);
     deadLettered.addAndGet(dead.size());
+    applied.addAndGet(pending.size() - refused.size());
+    deletes.addAndGet(pending.stream().filter(p -> p.change().isDelete()).count()
+        - refused.stream().filter(d -> d.record().value() == null).count());
     consumed.addAndGet(records.count());
     return records.count();
   }

@@ -158,7 +158,10 @@ class SinkServiceTest {
     TestDatabase db = new TestDatabase("jdbc:sqlite:" + folder.resolve("sink.db"), () -> { });
 
     try (JdbcCitationStore sqlite = JdbcCitationStore.open(db.url())) {
-      assertThat(service(sqlite).pollOnce()).isEqualTo(4);
+      SinkService sink = service(sqlite);
+      assertThat(sink.pollOnce()).isEqualTo(4);
+      assertThat(sink.applied()).isEqualTo(4);
+      assertThat(sink.deletes()).isEqualTo(1);
     }
 
     assertThat(db.queryInt("SELECT count(*) FROM citations")).isEqualTo(2);
@@ -219,8 +222,9 @@ class SinkServiceTest {
     consumer.addRecord(refused);
     consumer.addRecord(upsert(P1, 0, TestCitations.group()));
     store.refusedPmids = Set.of(TestCitations.SYGMA_PMID);
+    SinkService sink = service(store);
 
-    service(store).pollOnce();
+    sink.pollOnce();
 
     assertThat(store.applied).extracting(CitationChange::pmid)
         .containsExactlyInAnyOrder(TestCitations.SEED_PMID, TestCitations.GROUP_PMID);
@@ -238,6 +242,8 @@ class SinkServiceTest {
     });
     assertThat(committed()).isEqualTo(Map.of(P0, new OffsetAndMetadata(2),
         P1, new OffsetAndMetadata(1)));
+    assertThat(List.of(sink.consumed(), sink.applied(), sink.deadLettered()))
+        .containsExactly(3L, 2L, 1L);
   }
 
   @Test

@@ -9,6 +9,8 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.medlinestream.enrich.stream.EnrichMetrics.Counter;
+import org.medlinestream.monitoring.MonitoringServer;
+import org.medlinestream.monitoring.PrometheusText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

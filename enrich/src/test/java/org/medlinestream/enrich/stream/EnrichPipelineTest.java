@@ -25,6 +25,7 @@ import org.medlinestream.avro.Citation;
 import org.medlinestream.avro.RecordFormat;
 import org.medlinestream.enrich.parse.MalformedRecordException;
 import org.medlinestream.enrich.stream.EnrichMetrics.Counter;
+import org.medlinestream.monitoring.MonitoringServer;
 import org.medlinestream.schemas.ErrorHeaders;
 import org.medlinestream.schemas.RawHeaders;
 import org.medlinestream.schemas.registry.server.SchemaRegistryServer;

@@ -1,4 +1,4 @@
-package org.medlinestream.enrich.stream;
+package org.medlinestream.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.medlinestream.enrich.stream;
+package org.medlinestream.monitoring;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,11 +11,11 @@ import org.apache.kafka.common.MetricName;
  * become {@code _}; names ending in {@code _total} are counters, the others gauges. Metrics whose
  * value is not a number (versions, ids) are left out.
  */
-final class PrometheusText {
+public final class PrometheusText {
   private PrometheusText() {}
 
   @SafeVarargs
-  static String render(Map<MetricName, ? extends Metric>... registries) {
+  public static String render(Map<MetricName, ? extends Metric>... registries) {
     Map<String, Family> families = new TreeMap<>();
     for (Map<MetricName, ? extends Metric> registry : registries) {
       for (Metric metric : registry.values()) {

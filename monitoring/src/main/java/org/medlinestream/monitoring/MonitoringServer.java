@@ -1,4 +1,4 @@
-package org.medlinestream.enrich.stream;
+package org.medlinestream.monitoring;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -14,11 +14,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The enrich stage's HTTP endpoints, on the JDK's HTTP server: {@code GET /metrics} (Prometheus
- * text), {@code /health/live} and {@code /health/ready} (200 when true, 503 when not).
+ * The HTTP endpoints of a service (ingest, enrich, sink), on the JDK's HTTP server: {@code GET
+ * /metrics} (Prometheus text, see {@link PrometheusText}), {@code /health/live} and {@code
+ * /health/ready} (200 when true, 503 when not).
+ *
+ * <pre>{@code
+ * try (MonitoringServer http = MonitoringServer.start("0.0.0.0", 8080,
+ *     () -> PrometheusText.render(metrics.metrics()), service::isLive, service::isReady)) { ... }
+ * }</pre>
  */
-final class MonitoringServer implements AutoCloseable {
-  static final String PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+public final class MonitoringServer implements AutoCloseable {
+  /** The port every service uses unless told otherwise; the container image exposes it. */
+  public static final int DEFAULT_PORT = 8080;
+  public static final String METRICS_PATH = "/metrics";
+  public static final String LIVE_PATH = "/health/live";
+  public static final String READY_PATH = "/health/ready";
+  public static final String PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
   private static final Logger log = LoggerFactory.getLogger(MonitoringServer.class);
 
   private final HttpServer server;
@@ -29,24 +40,29 @@ final class MonitoringServer implements AutoCloseable {
     this.executor = executor;
   }
 
-  static MonitoringServer start(String host, int port, Supplier<String> metrics, BooleanSupplier live,
-      BooleanSupplier ready) {
+  /**
+   * Serves the endpoints on {@code host:port} (0: any free port) until {@link #close()}.
+   *
+   * @throws UncheckedIOException when the port cannot be bound (taken, or not allowed)
+   */
+  public static MonitoringServer start(String host, int port, Supplier<String> metrics,
+      BooleanSupplier live, BooleanSupplier ready) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 0);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot serve metrics on " + host + ":" + port + ": " + e.getMessage()
-          + "; choose another port", e);
+      throw new UncheckedIOException("cannot serve metrics on " + host + ":" + port + ": " + e
+          + "; choose another port with --http-port (setting http.port), 0 for any free one", e);
     }
     ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "enrich-http");
+      Thread thread = new Thread(runnable, "monitoring-http");
       thread.setDaemon(true);
       return thread;
     });
     server.setExecutor(executor);
-    server.createContext("/metrics", exchange -> answer(exchange, 200, PROMETHEUS_CONTENT_TYPE, metrics.get()));
-    server.createContext("/health/live", exchange -> health(exchange, live.getAsBoolean()));
-    server.createContext("/health/ready", exchange -> health(exchange, ready.getAsBoolean()));
+    server.createContext(METRICS_PATH, exchange -> answer(exchange, 200, PROMETHEUS_CONTENT_TYPE, metrics.get()));
+    server.createContext(LIVE_PATH, exchange -> health(exchange, live.getAsBoolean()));
+    server.createContext(READY_PATH, exchange -> health(exchange, ready.getAsBoolean()));
     server.createContext("/", exchange -> answer(exchange, 404, "text/plain; charset=utf-8",
         "not found: try /metrics, /health/live or /health/ready\n"));
     server.start();
@@ -54,7 +70,8 @@ final class MonitoringServer implements AutoCloseable {
     return new MonitoringServer(server, executor);
   }
 
-  int port() {
+  /** The port bound (the free one chosen for port 0). */
+  public int port() {
     return server.getAddress().getPort();
   }
 
