@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.medlinestream.schemas.TopicCatalogue;
 import org.medlinestream.schemas.Topics;
 
 /**
@@ -15,8 +16,6 @@ import org.medlinestream.schemas.Topics;
  * }</pre>
  */
 public final class IngestConfig {
-  private static final int RECORD_OVERHEAD_BYTES = 64 << 10;
-
   private final String bootstrapServers;
   private final Map<String, Object> clientProperties;
   private final String rawTopic;
@@ -127,7 +126,7 @@ public final class IngestConfig {
 
   /** Largest request or message: {@link #maxRecordBytes()} plus room for key and headers. */
   int maxRequestBytes() {
-    return maxRecordBytes + RECORD_OVERHEAD_BYTES;
+    return maxRecordBytes + TopicCatalogue.RECORD_OVERHEAD_BYTES;
   }
 
   public boolean createTopics() {
@@ -174,7 +173,7 @@ public final class IngestConfig {
     private int lingerMs = 20;
     private int batchBytes = 512 << 10;
     private long bufferMemoryBytes = 32L << 20;
-    private int maxRecordBytes = 16 << 20;
+    private int maxRecordBytes = TopicCatalogue.MAX_RECORD_BYTES;
     private boolean createTopics = true;
     private int partitions = 6;
     private short replication;
@@ -268,9 +267,14 @@ public final class IngestConfig {
 
     /**
      * Largest record value sent to the raw topic (a larger one goes to the dead-letter topic, cut);
-     * the producer's request size and created topics' message size allow it. Default 16 MiB.
+     * the producer's request size allows it. Default and most: {@link
+     * TopicCatalogue#MAX_RECORD_BYTES}, which the topics' {@code max.message.bytes} allows.
      */
     public Builder maxRecordBytes(int bytes) {
+      if (bytes > TopicCatalogue.MAX_RECORD_BYTES) {
+        throw new IllegalArgumentException("maxRecordBytes " + bytes + " is more than the topics "
+            + "take (TopicCatalogue.MAX_RECORD_BYTES, " + TopicCatalogue.MAX_RECORD_BYTES + ")");
+      }
       this.maxRecordBytes = (int) positive(bytes, "maxRecordBytes");
       return this;
     }
@@ -318,7 +322,7 @@ public final class IngestConfig {
     }
 
     public IngestConfig build() {
-      if (bufferMemoryBytes < (long) maxRecordBytes + RECORD_OVERHEAD_BYTES) {
+      if (bufferMemoryBytes < (long) maxRecordBytes + TopicCatalogue.RECORD_OVERHEAD_BYTES) {
         throw new IllegalArgumentException("bufferMemoryBytes (" + bufferMemoryBytes
             + ") must hold the largest record (maxRecordBytes " + maxRecordBytes + " + 64 KiB)");
       }

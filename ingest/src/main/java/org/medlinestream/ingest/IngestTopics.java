@@ -11,15 +11,14 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.medlinestream.schemas.TopicCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the topics ingest writes when they are missing: the raw topic (compacted: the newest
- * version of every PMID stays, so enrichment can be replayed), the dead-letter topic (kept
- * forever) and the checkpoint topic (one partition, compacted). Existing topics are left as they
+ * Creates the topics ingest writes when they are missing, as {@link TopicCatalogue} defines them:
+ * the raw topic, the dead-letter topic and the checkpoint topic. Existing topics are left as they
  * are.
  */
 public final class IngestTopics {
@@ -34,22 +33,13 @@ public final class IngestTopics {
     try (Admin admin = Admin.create(props)) {
       Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
       short replication = replication(config, admin);
-      String maxMessage = Integer.toString(config.maxRequestBytes());
-      Map<String, String> minIsr = replication >= 3
-          ? Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2")
-          : Map.of();
       List<NewTopic> missing = new ArrayList<>();
       addIfMissing(missing, existing,
-          new NewTopic(config.rawTopic(), config.partitions(), replication)
-              .configs(with(minIsr, TopicConfig.CLEANUP_POLICY_CONFIG, "compact",
-                  TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxMessage)));
+          TopicCatalogue.RAW.newTopic(config.rawTopic(), config.partitions(), replication));
       addIfMissing(missing, existing,
-          new NewTopic(config.dlqTopic(), config.partitions(), replication)
-              .configs(with(minIsr, TopicConfig.RETENTION_MS_CONFIG, "-1",
-                  TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxMessage)));
-      addIfMissing(missing, existing,
-          new NewTopic(config.checkpointTopic(), 1, replication)
-              .configs(with(minIsr, TopicConfig.CLEANUP_POLICY_CONFIG, "compact")));
+          TopicCatalogue.DLQ.newTopic(config.dlqTopic(), config.partitions(), replication));
+      addIfMissing(missing, existing, TopicCatalogue.INGEST_CHECKPOINTS.newTopic(
+          config.checkpointTopic(), config.partitions(), replication));
       for (NewTopic topic : missing) {
         create(admin, topic);
       }
@@ -88,13 +78,5 @@ public final class IngestTopics {
     if (!existing.contains(topic.name())) {
       missing.add(topic);
     }
-  }
-
-  private static Map<String, String> with(Map<String, String> base, String... keyValues) {
-    Map<String, String> configs = new HashMap<>(base);
-    for (int i = 0; i < keyValues.length; i += 2) {
-      configs.put(keyValues[i], keyValues[i + 1]);
-    }
-    return configs;
   }
 }

@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.medlinestream.monitoring.MonitoringServer;
+import org.medlinestream.schemas.TopicCatalogue;
 import org.medlinestream.schemas.Topics;
 import org.medlinestream.schemas.registry.RegistryClientConfig;
 
@@ -22,7 +24,6 @@ import org.medlinestream.schemas.registry.RegistryClientConfig;
  */
 public final class EnrichConfig {
   public static final String DEFAULT_APPLICATION_ID = "medline-enrich";
-  public static final int DEFAULT_HTTP_PORT = 8090;
 
   private final Builder settings;
 
@@ -101,7 +102,7 @@ public final class EnrichConfig {
     props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, settings.dlqTopic);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-    props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), StreamTopics.MAX_MESSAGE_BYTES);
+    props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), TopicCatalogue.MAX_MESSAGE_BYTES);
     props.putAll(settings.streamsProperties);
     return props;
   }
@@ -125,7 +126,7 @@ public final class EnrichConfig {
     private int partitions = 6;
     private short replication;
     private String httpHost = "0.0.0.0";
-    private int httpPort = DEFAULT_HTTP_PORT;
+    private int httpPort = MonitoringServer.DEFAULT_PORT;
 
     private Builder(String bootstrapServers, String registryUrl) {
       this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -222,7 +223,7 @@ public final class EnrichConfig {
       return this;
     }
 
-    /** Default {@value EnrichConfig#DEFAULT_HTTP_PORT}; 0 for any free port, negative for no endpoints. */
+    /** Default {@value MonitoringServer#DEFAULT_PORT}; 0 for any free port, negative for no endpoints. */
     public Builder httpPort(int port) {
       this.httpPort = port;
       return this;

@@ -10,7 +10,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -19,6 +18,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import org.medlinestream.avro.Citation;
+import org.medlinestream.schemas.TopicCatalogue;
 import org.medlinestream.schemas.Topics;
 import org.medlinestream.schemas.serde.SpecificAvroSerde;
 import org.slf4j.Logger;
@@ -31,9 +31,6 @@ import org.slf4j.LoggerFactory;
  * format, written through the project's serde and schema registry.
  */
 public final class StreamTopics implements AutoCloseable {
-  /** Largest record the topics created here take: ingest's 16 MiB record bound plus room for key and headers. */
-  public static final int MAX_MESSAGE_BYTES = (16 << 20) + (64 << 10);
-
   private static final Logger log = LoggerFactory.getLogger(StreamTopics.class);
   private static final long TIMEOUT_SECONDS = 60;
 
@@ -91,9 +88,9 @@ public final class StreamTopics implements AutoCloseable {
   }
 
   /**
-   * Creates the topics that are missing: the raw topic (compacted, {@code partitions}), the
-   * citations topic (compacted, as many partitions as the raw topic) and the dead-letter topic (kept
-   * forever). Existing topics are left as they are.
+   * Creates the topics that are missing, as {@link TopicCatalogue} defines them: the raw topic
+   * ({@code partitions}), the citations and dead-letter topics (as many partitions as the raw
+   * topic). Existing topics are left as they are.
    *
    * @param replication replication factor; 0 for min(3, number of brokers)
    */
@@ -108,13 +105,13 @@ public final class StreamTopics implements AutoCloseable {
         rawPartitions = admin.describeTopics(List.of(raw)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
             .get(raw).partitions().size();
       } else {
-        missing.add(topic(raw, partitions, factor, TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        missing.add(TopicCatalogue.RAW.newTopic(raw, partitions, factor));
       }
       if (!existing.contains(citations)) {
-        missing.add(topic(citations, rawPartitions, factor, TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        missing.add(TopicCatalogue.CITATIONS.newTopic(citations, rawPartitions, factor));
       }
       if (!existing.contains(dlq)) {
-        missing.add(topic(dlq, rawPartitions, factor, TopicConfig.RETENTION_MS_CONFIG, "-1"));
+        missing.add(TopicCatalogue.DLQ.newTopic(dlq, rawPartitions, factor));
       }
       for (NewTopic topic : missing) {
         create(admin, topic);
@@ -131,12 +128,6 @@ public final class StreamTopics implements AutoCloseable {
   @Override
   public void close() {
     citationSerde.close();
-  }
-
-  private static NewTopic topic(String name, int partitions, short replication, String key, String value) {
-    return new NewTopic(name, partitions, replication).configs(Map.of(key, value,
-        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_MESSAGE_BYTES),
-        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, replication >= 3 ? "2" : "1"));
   }
 
   private static void create(Admin admin, NewTopic topic)
