@@ -28,6 +28,7 @@ public final class EnrichMetrics implements AutoCloseable {
     DEAD_LETTERS("dead-letters", "records sent to the dead-letter topic"),
     DUPLICATES("duplicates", "identical re-deliveries dropped"),
     STALE("stale", "older revisions dropped after a newer one"),
+    REVISED("revised", "newer records of a PMID written over an earlier one"),
     TRIAL_LINKS("trial-links", "trial registrations found"),
     DOIS("dois", "citations with a DOI"),
     THREADS_REPLACED("threads-replaced", "stream threads replaced after an uncaught exception");

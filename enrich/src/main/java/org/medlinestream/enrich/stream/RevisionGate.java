@@ -54,6 +54,8 @@ final class RevisionGate implements Processor<byte[], RawOutcome, String, byte[]
       metrics.count(Counter.RECORDS_OUT);
       if (value == null) {
         metrics.count(Counter.DELETES);
+      } else if (last != null) {
+        metrics.count(Counter.REVISED);
       }
     }
   }

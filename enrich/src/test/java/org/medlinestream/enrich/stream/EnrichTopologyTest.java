@@ -191,6 +191,7 @@ class EnrichTopologyTest {
     assertThat(citations.readRecordsToList()).extracting(record -> record.value() == null)
         .as("citation, tombstone, citation again after the delete").containsExactly(false, true, false);
     assertThat(metrics.total(Counter.DUPLICATES)).isEqualTo(2);
+    assertThat(metrics.total(Counter.REVISED)).as("the citation again after the delete").isEqualTo(1);
     assertThat(metrics.total(Counter.RECORDS_IN)).isEqualTo(5);
   }
 
@@ -209,6 +210,7 @@ class EnrichTopologyTest {
     assertThat(applied).as("the older 2022 revision is dropped; a change within a revision is applied")
         .containsExactly("2023-01-01", "2024-01-01", "2024-01-01");
     assertThat(metrics.total(Counter.STALE)).isEqualTo(1);
+    assertThat(metrics.total(Counter.REVISED)).isEqualTo(2);
     assertThat(metrics.total(Counter.DUPLICATES)).isZero();
   }
 
