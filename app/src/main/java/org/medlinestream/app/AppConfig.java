@@ -113,12 +113,21 @@ public final class AppConfig {
     return get(ConfigKey.TOPIC_DLQ);
   }
 
+  public String checkpointTopic() {
+    return get(ConfigKey.TOPIC_INGEST_CHECKPOINTS);
+  }
+
+  /** Port of the HTTP endpoints: 0 for any free one, -1 for none. */
+  public int httpPort() {
+    return wholeNumber(ConfigKey.HTTP_PORT, -1, 65_535);
+  }
+
   public int partitions() {
-    return wholeNumber(ConfigKey.TOPIC_PARTITIONS, Integer.MAX_VALUE);
+    return wholeNumber(ConfigKey.TOPIC_PARTITIONS, 1, Integer.MAX_VALUE);
   }
 
   public short replicationFactor() {
-    return (short) wholeNumber(ConfigKey.TOPIC_REPLICATION_FACTOR, Short.MAX_VALUE);
+    return (short) wholeNumber(ConfigKey.TOPIC_REPLICATION_FACTOR, 1, Short.MAX_VALUE);
   }
 
   /** Every {@code kafka.*} setting without its prefix: the base of every Kafka client's config. */
@@ -172,18 +181,18 @@ public final class AppConfig {
     return result;
   }
 
-  private int wholeNumber(ConfigKey key, int max) {
+  private int wholeNumber(ConfigKey key, int min, int max) {
     Setting setting = settings.get(key.key());
     try {
       int value = Integer.parseInt(setting.value().trim());
-      if (value >= 1 && value <= max) {
+      if (value >= min && value <= max) {
         return value;
       }
     } catch (NumberFormatException e) {
       // Reported below.
     }
     throw new IllegalArgumentException(
-        key.key() + " must be a whole number from 1 to " + max + ", not '" + setting.value()
+        key.key() + " must be a whole number from " + min + " to " + max + ", not '" + setting.value()
             + "' (from " + setting.origin() + ")");
   }
 

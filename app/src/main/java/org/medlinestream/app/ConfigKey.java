@@ -3,6 +3,7 @@ package org.medlinestream.app;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import org.medlinestream.monitoring.MonitoringServer;
 import org.medlinestream.schemas.Topics;
 
 /**
@@ -22,10 +23,15 @@ public enum ConfigKey {
       "Enriched citations (Avro), keyed by PMID; compacted."),
   TOPIC_DLQ("topics.dlq", Topics.DLQ, null,
       "Records that could not be processed."),
+  TOPIC_INGEST_CHECKPOINTS("topics.ingest.checkpoints", Topics.INGEST_CHECKPOINTS, null,
+      "Ingest's progress per source file, written with the records; compacted."),
   TOPIC_PARTITIONS("topics.partitions", "6", "--partitions",
       "Partitions of each pipeline topic when it is created."),
   TOPIC_REPLICATION_FACTOR("topics.replication.factor", "1", "--replication-factor",
-      "Replication factor of each pipeline topic when it is created.");
+      "Replication factor of each pipeline topic when it is created."),
+  HTTP_PORT("http.port", Integer.toString(MonitoringServer.DEFAULT_PORT), "--http-port",
+      "Port of `/metrics`, `/health/live` and `/health/ready` of `ingest --watch`, `enrich` and "
+          + "`sink`; 0 any free port, -1 none.");
 
   /** Prefix of the environment variables that set keys: {@code MEDLINE_STREAM_KAFKA_BOOTSTRAP_SERVERS}. */
   public static final String ENV_PREFIX = "MEDLINE_STREAM_";
