@@ -3,16 +3,15 @@ package org.medlinestream.app;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.ClusterAuthorizationException;
 import org.apache.kafka.common.errors.InvalidReplicationFactorException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.medlinestream.schemas.TopicCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,23 +44,16 @@ public final class TopicCreator {
     this.admin = admin;
   }
 
-  /**
-   * The pipeline's topics as configured: raw records and citations compacted (the latest record
-   * of each PMID is kept for good, so enrich and sink can rebuild from the start), dead letters
-   * kept until removed by hand.
-   */
+  /** The pipeline's topics under their configured names, as {@link TopicCatalogue} defines them. */
   public static List<NewTopic> pipelineTopics(AppConfig config) {
     int partitions = config.partitions();
     short replication = config.replicationFactor();
-    Map<String, String> compacted =
-        Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-    Map<String, String> keptForever = Map.of(
-        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-        TopicConfig.RETENTION_MS_CONFIG, "-1");
     return List.of(
-        new NewTopic(config.rawTopic(), partitions, replication).configs(compacted),
-        new NewTopic(config.citationsTopic(), partitions, replication).configs(compacted),
-        new NewTopic(config.dlqTopic(), partitions, replication).configs(keptForever));
+        TopicCatalogue.RAW.newTopic(config.rawTopic(), partitions, replication),
+        TopicCatalogue.CITATIONS.newTopic(config.citationsTopic(), partitions, replication),
+        TopicCatalogue.DLQ.newTopic(config.dlqTopic(), partitions, replication),
+        TopicCatalogue.INGEST_CHECKPOINTS.newTopic(config.checkpointTopic(), partitions,
+            replication));
   }
 
   /** Creates each missing topic; logs and returns the status of every topic. */

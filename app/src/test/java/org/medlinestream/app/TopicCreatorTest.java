@@ -15,6 +15,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.medlinestream.schemas.TopicCatalogue;
 
 class TopicCreatorTest {
   private static Admin admin;
@@ -42,12 +43,16 @@ class TopicCreatorTest {
         .containsOnly(TopicCreator.Outcome.CREATED);
     assertThat(second).extracting(TopicCreator.Status::outcome)
         .containsOnly(TopicCreator.Outcome.EXISTS);
-    assertThat(second).extracting(TopicCreator.Status::partitions).containsOnly(2);
+    assertThat(second).extracting(TopicCreator.Status::partitions)
+        .as("raw, citations, dead letters; checkpoints have one").containsExactly(2, 2, 2, 1);
     assertThat(policy(config.rawTopic())).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
     assertThat(policy(config.citationsTopic())).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
     assertThat(policy(config.dlqTopic())).isEqualTo(TopicConfig.CLEANUP_POLICY_DELETE);
     assertThat(topicConfig(config.dlqTopic()).get(TopicConfig.RETENTION_MS_CONFIG).value())
-        .isEqualTo("-1");
+        .isEqualTo(TopicCatalogue.DLQ_RETENTION_MS);
+    assertThat(topicConfig(config.rawTopic()).get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value())
+        .isEqualTo(Integer.toString(TopicCatalogue.MAX_MESSAGE_BYTES));
+    assertThat(policy(config.checkpointTopic())).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
   }
 
   @Test
@@ -81,7 +86,8 @@ class TopicCreatorTest {
     return AppConfig.resolve(null, Map.of(), Map.of(
         "topics.raw", prefix + ".raw",
         "topics.citations", prefix + ".citations",
-        "topics.dlq", prefix + ".dlq"));
+        "topics.dlq", prefix + ".dlq",
+        "topics.ingest.checkpoints", prefix + ".checkpoints"));
   }
 
   private static String policy(String topic) throws Exception {
