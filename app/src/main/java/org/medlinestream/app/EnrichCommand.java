@@ -1,15 +1,12 @@
 package org.medlinestream.app;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.medlinestream.enrich.stream.EnrichConfig;
 import org.medlinestream.enrich.stream.EnrichService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code medline-stream enrich}: the Kafka Streams topology, until Ctrl-C. */
 @Command(name = "enrich",
@@ -19,18 +16,12 @@ import picocli.CommandLine.Spec;
             + "by PMID; bad records go to the dead-letter topic, deletes become tombstones.",
         "More instances with the same --application-id share the partitions. Serves /metrics "
             + "(Prometheus), /health/live and /health/ready on --http-port."})
-final class EnrichCommand implements Callable<Integer> {
-  @Spec
-  private CommandSpec spec;
-
-  @Mixin
-  private ConfigOptions config;
-
-  @Mixin
-  private KafkaOptions kafka;
-
+final class EnrichCommand extends ConnectedCommand {
   @Mixin
   private TopicOptions topicOptions;
+
+  @Mixin
+  private HttpOptions http;
 
   @Option(names = "--application-id", paramLabel = "ID",
       defaultValue = EnrichConfig.DEFAULT_APPLICATION_ID,
@@ -49,11 +40,6 @@ final class EnrichCommand implements Callable<Integer> {
       description = "Standby replicas of the state store (default: ${DEFAULT-VALUE}).")
   private int standbyReplicas;
 
-  @Option(names = "--http-port", paramLabel = "PORT",
-      defaultValue = "" + EnrichConfig.DEFAULT_HTTP_PORT,
-      description = "Port of /metrics and the health endpoints (default: ${DEFAULT-VALUE}).")
-  private int httpPort;
-
   @Override
   public Integer call() throws InterruptedException {
     AppConfig settings = config.resolve();
@@ -62,7 +48,7 @@ final class EnrichCommand implements Callable<Integer> {
             .applicationId(applicationId)
             .threads(threads)
             .standbyReplicas(standbyReplicas)
-            .httpPort(httpPort)
+            .httpPort(settings.httpPort())
             .rawTopic(settings.rawTopic())
             .citationsTopic(settings.citationsTopic())
             .dlqTopic(settings.dlqTopic())
@@ -80,9 +66,9 @@ final class EnrichCommand implements Callable<Integer> {
       stopped.countDown();
     });
     enrich.start();
-    spec.commandLine().getOut().println("Enrich is running; metrics on http://localhost:"
-        + enrich.httpPort() + "/metrics. Ctrl-C to stop.");
-    spec.commandLine().getOut().flush();
+    out().println("Enrich is running; metrics on http://localhost:" + enrich.httpPort()
+        + "/metrics. Ctrl-C to stop.");
+    out().flush();
     stopped.await();
     return 0;
   }

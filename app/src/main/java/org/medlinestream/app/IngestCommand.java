@@ -3,18 +3,16 @@ package org.medlinestream.app;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.medlinestream.ingest.DropFolder;
 import org.medlinestream.ingest.IngestConfig;
 import org.medlinestream.ingest.IngestService;
 import org.medlinestream.ingest.IngestSummary;
+import org.medlinestream.monitoring.MonitoringServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code medline-stream ingest}: raw records onto the raw topic, exactly once. */
 @Command(name = "ingest",
@@ -24,19 +22,14 @@ import picocli.CommandLine.Spec;
             + "stopped). A DeleteCitation becomes a tombstone; input that is not a record goes "
             + "to the dead-letter topic with the reason.",
         "Either FILE|DIR|GLOB|- arguments (done when all are read), or --watch DIR (until "
-            + "Ctrl-C)."})
-final class IngestCommand implements Callable<Integer> {
-  @Spec
-  private CommandSpec spec;
-
-  @Mixin
-  private ConfigOptions config;
-
-  @Mixin
-  private KafkaOptions kafka;
-
+            + "Ctrl-C); with --watch it serves /metrics (Prometheus), /health/live and "
+            + "/health/ready on --http-port."})
+final class IngestCommand extends ConnectedCommand {
   @Mixin
   private TopicOptions topicOptions;
+
+  @Mixin
+  private HttpOptions http;
 
   @Parameters(arity = "0..*", paramLabel = "FILE|DIR|GLOB|-",
       description = "Files, folders (recursive, by name), globs, or - for standard input.")
@@ -71,6 +64,7 @@ final class IngestCommand implements Callable<Integer> {
     IngestConfig.Builder builder = IngestConfig.builder(settings.bootstrapServers())
         .rawTopic(settings.rawTopic())
         .dlqTopic(settings.dlqTopic())
+        .checkpointTopic(settings.checkpointTopic())
         .partitions(settings.partitions())
         .replication(settings.replicationFactor());
     settings.kafkaProperties().forEach(builder::clientProperty);
@@ -83,9 +77,18 @@ final class IngestCommand implements Callable<Integer> {
         : IngestService.watching(ingestConfig, new DropFolder(watch, finishedDir, errorDir,
             ingestConfig.stableFor(), ingestConfig.requireDoneMarker()));
     ServiceRunner.stopOnSignal("ingest", ingest::stop);
-    ingest.start();
-    IngestSummary summary = ingest.awaitTermination();
-    spec.commandLine().getOut().println(summary.describe());
+    IngestSummary summary;
+    try (MonitoringServer endpoints =
+        watch == null ? null : ServiceEndpoints.ingest(settings, ingest)) {
+      ingest.start();
+      if (watch != null) {
+        out().println("Ingest is watching " + watch + ServiceEndpoints.where(endpoints)
+            + ". Ctrl-C to stop.");
+        out().flush();
+      }
+      summary = ingest.awaitTermination();
+    }
+    out().println(summary.describe());
     return summary.filesFailed() > 0 ? 1 : 0;
   }
 }

@@ -2,9 +2,9 @@ package org.medlinestream.app;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.medlinestream.avro.Citation;
+import org.medlinestream.monitoring.MonitoringServer;
 import org.medlinestream.schemas.serde.SpecificAvroSerde;
 import org.medlinestream.sink.CitationStore;
 import org.medlinestream.sink.CitationStores;
@@ -13,9 +13,7 @@ import org.medlinestream.sink.SinkFailedException;
 import org.medlinestream.sink.SinkService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code medline-stream sink}: citations into a store, until Ctrl-C. */
 @Command(name = "sink",
@@ -23,16 +21,11 @@ import picocli.CommandLine.Spec;
         "Writes the enriched citations to a store until Ctrl-C, idempotently: a citation "
             + "replaces its PMID's rows unless it is older than what is stored; a tombstone "
             + "deletes them. Offsets are committed after the store commits.",
-        "More instances with the same --group share the partitions."})
-final class SinkCommand implements Callable<Integer> {
-  @Spec
-  private CommandSpec spec;
-
+        "More instances with the same --group share the partitions. Serves /metrics "
+            + "(Prometheus), /health/live and /health/ready on --http-port."})
+final class SinkCommand extends ConnectedCommand {
   @Mixin
-  private ConfigOptions config;
-
-  @Mixin
-  private KafkaOptions kafka;
+  private HttpOptions http;
 
   @Option(names = "--target", paramLabel = "URL", defaultValue = "jdbc:sqlite:medline.db",
       description = "jdbc:postgresql://HOST/DB?user=..., jdbc:sqlite:FILE, jsonl:DIR or "
@@ -64,11 +57,13 @@ final class SinkCommand implements Callable<Integer> {
     try (CitationStore store = CitationStores.open(target)) {
       SinkService sink = new SinkService(sinkConfig, store, citations);
       ServiceRunner.stopOnSignal("sink", sink::stop);
-      sink.start();
-      spec.commandLine().getOut().println("Sink is writing " + settings.citationsTopic()
-          + " to " + target + ". Ctrl-C to stop.");
-      spec.commandLine().getOut().flush();
-      sink.awaitTermination();
+      try (MonitoringServer endpoints = ServiceEndpoints.sink(settings, sink)) {
+        sink.start();
+        out().println("Sink is writing " + settings.citationsTopic() + " to " + target
+            + ServiceEndpoints.where(endpoints) + ". Ctrl-C to stop.");
+        out().flush();
+        sink.awaitTermination();
+      }
       SinkFailedException failure = sink.failure().orElse(null);
       if (failure != null) {
         throw failure;
