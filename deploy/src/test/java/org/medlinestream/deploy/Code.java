@@ -89,7 +89,8 @@ final class Code {
   /** The {@code schema.registry.*} keys written in the repository's README or deploy's. */
   static Set<String> documentedRegistryKeys() {
     Set<String> keys = new TreeSet<>();
-    for (Path readme : List.of(DeployFiles.repositoryDir().resolve("README.md"), AssumedNames.README)) {
+    for (Path readme : List.of(DeployFiles.repositoryDir().resolve("README.md"),
+        DeployFiles.deployDir().resolve("README.md"))) {
       Matcher key = REGISTRY_KEY.matcher(DeployFiles.text(readme));
       while (key.find()) {
         keys.add(key.group());

@@ -9,27 +9,25 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** The commands and flags the deployment runs are the code's, or listed as assumed. */
+/** The commands and flags the deployment runs are the code's. */
 class CommandsTest {
-  private final AssumedNames assumed = AssumedNames.load();
-
   @Test
   void everyCommandAndFlagExists() {
     List<String> unknown = new ArrayList<>();
     commandLines().forEach((where, arguments) -> {
       String command = arguments.get(0);
-      if (!Code.commands().containsKey(command) && !assumed.has("command", command)) {
+      if (!Code.commands().containsKey(command)) {
         unknown.add(where + ": command " + command);
       }
       for (String flag : Code.flags(arguments)) {
-        if (!Code.hasOption(command, flag) && !assumed.has("flag of " + command, flag)) {
+        if (!Code.hasOption(command, flag)) {
           unknown.add(where + ": " + command + " " + flag);
         }
       }
     });
 
     assertThat(unknown)
-        .as("neither in the code nor in 'Names the deployment assumes' of deploy/README.md")
+        .as("commands and flags the code does not have")
         .isEmpty();
   }
 

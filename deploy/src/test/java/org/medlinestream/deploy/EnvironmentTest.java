@@ -16,22 +16,18 @@ import org.medlinestream.app.ConfigKey;
 /** Every MEDLINE_STREAM_* variable the deployment sets is one the code reads. */
 class EnvironmentTest {
   private final Compose compose = Compose.load();
-  private final AssumedNames assumed = AssumedNames.load();
 
   @Test
   void everyMedlineStreamVariableIsASettingOfTheCode() {
     Set<String> unknown = new TreeSet<>();
     for (String variable : variablesSet()) {
-      boolean read = Code.readsEnvVar(variable).isPresent()
-          || assumed.has("setting", variable) || assumed.has("topic setting", variable);
-      if (!read) {
+      if (Code.readsEnvVar(variable).isEmpty()) {
         unknown.add(variable);
       }
     }
 
     assertThat(unknown)
-        .as("not a ConfigKey, a Kafka client setting, a documented schema.registry.* key, nor in"
-            + " 'Names the deployment assumes' of deploy/README.md")
+        .as("not a ConfigKey, a Kafka client setting, nor a documented schema.registry.* key")
         .isEmpty();
   }
 

@@ -11,13 +11,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.medlinestream.app.ConfigKey;
+import org.medlinestream.monitoring.MonitoringServer;
 
 /** Clients are pointed at the ports the servers listen on, and probes at the port the app serves. */
 class PortsTest {
   private static final String BOOTSTRAP = ConfigKey.envVar(ConfigKey.BOOTSTRAP_SERVERS.key());
   private static final String REGISTRY_URL = ConfigKey.envVar(ConfigKey.SCHEMA_REGISTRY_URL.key());
   private static final String REGISTRY_STORE = "SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS";
-  private static final String HEALTH_READY = "/health/ready";
+  private static final String HTTP_PORT = ConfigKey.envVar(ConfigKey.HTTP_PORT.key());
   private static final Pattern JDBC_URL = Pattern.compile(
       "jdbc:postgresql://(?<host>[^:/]+):(?<port>\\d+)/(?<database>[^?]+)\\?(?<query>.*)");
 
@@ -75,14 +76,15 @@ class PortsTest {
   }
 
   @Test
-  void theHttpPortIsTheImagesAndComposeProbesAndPublishesIt() {
+  void theHttpPortIsTheCodesDefaultAndTheImagesAndComposeProbesAndPublishesIt() {
     int port = httpPort(composeSettings);
 
+    assertThat(Integer.toString(port)).isEqualTo(ConfigKey.HTTP_PORT.defaultValue());
     assertThat(Poms.imagePorts()).containsExactly(port);
     assertThat(compose.containerPorts("enrich")).containsExactly(port);
     for (String service : K8s.PIPELINE) {
       assertThat(compose.healthcheck(service)).as(service)
-          .contains("$${" + AssumedNames.HTTP_PORT + "}").contains(HEALTH_READY);
+          .contains("$${" + HTTP_PORT + "}").contains(MonitoringServer.READY_PATH);
     }
   }
 
@@ -93,14 +95,20 @@ class PortsTest {
     JsonNode http = container.path("ports").get(0);
 
     assertThat(http.path("containerPort").asInt()).isEqualTo(port);
-    assertThat(K8s.pipelinePod().at("/metadata/annotations").path("prometheus.io/port").asInt())
-        .isEqualTo(port);
+    JsonNode annotations = K8s.pipelinePod().at("/metadata/annotations");
+    assertThat(annotations.path("prometheus.io/port").asInt()).isEqualTo(port);
+    assertThat(annotations.path("prometheus.io/path").asText())
+        .isEqualTo(MonitoringServer.METRICS_PATH);
     for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
       assertThat(container.path(probe).at("/httpGet/port").asText()).as(probe)
           .isEqualTo(http.path("name").asText());
     }
-    assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo(HEALTH_READY);
-    assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/health/live");
+    assertThat(container.at("/readinessProbe/httpGet/path").asText())
+        .isEqualTo(MonitoringServer.READY_PATH);
+    assertThat(container.at("/livenessProbe/httpGet/path").asText())
+        .isEqualTo(MonitoringServer.LIVE_PATH);
+    assertThat(container.at("/startupProbe/httpGet/path").asText())
+        .isEqualTo(MonitoringServer.LIVE_PATH);
   }
 
   @Test
@@ -117,7 +125,7 @@ class PortsTest {
   }
 
   private static int httpPort(Map<String, String> settings) {
-    return Integer.parseInt(settings.get(AssumedNames.HTTP_PORT));
+    return Integer.parseInt(settings.get(HTTP_PORT));
   }
 
   /** {@code PLAINTEXT://a:1,b:2} → {@code [a:1, b:2]}. */

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -13,15 +15,19 @@ import org.junit.jupiter.api.Test;
 import org.medlinestream.app.AppConfig;
 import org.medlinestream.app.ConfigKey;
 import org.medlinestream.app.TopicCreator;
+import org.medlinestream.schemas.TopicCatalogue;
 import org.medlinestream.schemas.Topics;
 
-/** The compose and Kubernetes files name the code's topics and give them the code's settings. */
+/**
+ * The compose and Kubernetes files name the code's topics and give them the settings of the code's
+ * {@link TopicCatalogue}: compose's {@code topics} container creates them from it, Kubernetes
+ * declares them as {@code KafkaTopic}s, which must say the same.
+ */
 class TopicsTest {
   private static final String REGISTRY_TOPIC = "SCHEMA_REGISTRY_KAFKASTORE_TOPIC";
   private static final String MIN_ISR = TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG;
 
   private final Compose compose = Compose.load();
-  private final AssumedNames assumed = AssumedNames.load();
 
   @Test
   void composeNamesEveryTopicOfTheCode() {
@@ -47,19 +53,18 @@ class TopicsTest {
   }
 
   @Test
-  void kafkaTopicsHaveTheSettingsTheCodeCreatesTopicsWith() {
+  void kafkaTopicsHaveTheCataloguesSettings() {
     AppConfig config = AppConfig.resolve(null, configMap(), Map.of());
-    String clusterMinIsr = kafka().at("/spec/kafka/config/" + MIN_ISR).asText();
+    List<NewTopic> pipeline = TopicCreator.pipelineTopics(config);
 
-    for (NewTopic topic : TopicCreator.pipelineTopics(config)) {
+    assertThat(pipeline).hasSameSizeAs(TopicCatalogue.values());
+    for (NewTopic topic : pipeline) {
       JsonNode spec = kafkaTopic(topic.name()).path("spec");
+      Map<String, String> declared = new TreeMap<>();
+      spec.path("config").fields().forEachRemaining(e -> declared.put(e.getKey(), e.getValue().asText()));
       assertThat(spec.path("partitions").asInt()).as(topic.name()).isEqualTo(topic.numPartitions());
       assertThat(spec.path("replicas").asInt()).as(topic.name()).isEqualTo(topic.replicationFactor());
-      topic.configs().forEach((key, value) ->
-          assertThat(spec.path("config").path(key).asText()).as(topic.name() + " " + key)
-              .isEqualTo(value));
-      assertThat(spec.path("config").path(MIN_ISR).asText()).as(topic.name())
-          .isEqualTo(clusterMinIsr);
+      assertThat(declared).as(topic.name()).isEqualTo(topic.configs());
     }
   }
 
@@ -81,7 +86,10 @@ class TopicsTest {
       assertThat(composeSettings.get(variable)).as(variable).isNotNull()
           .isEqualTo(configMap().get(variable));
     }
+    short replication = AppConfig.resolve(null, composeSettings, Map.of()).replicationFactor();
+    // The brokers' default, for the topics the code does not create (Kafka Streams' internal ones).
     assertThat(kafkaNode.get("KAFKA_MIN_INSYNC_REPLICAS"))
+        .isEqualTo(Integer.toString(TopicCatalogue.minInsyncReplicas(replication)))
         .isEqualTo(kafka().at("/spec/kafka/config/" + MIN_ISR).asText());
     Kustomize.resources(Kustomize.BASE, "KafkaTopic").forEach(t ->
         assertThat(t.at("/spec/config/" + MIN_ISR).asText()).as(t.at("/spec/topicName").asText())
@@ -107,15 +115,12 @@ class TopicsTest {
     }
   }
 
-  private Set<String> expectedTopics() {
-    Set<String> topics = new TreeSet<>(Code.topics());
-    topics.addAll(assumed.ofKind("topic"));
-    return topics;
+  private static Set<String> expectedTopics() {
+    return Code.topics();
   }
 
-  private Set<String> topicsNamedIn(Map<String, String> environment) {
-    Set<String> variables = new TreeSet<>(Code.topicEnvVars());
-    variables.addAll(assumed.ofKind("topic setting"));
+  private static Set<String> topicsNamedIn(Map<String, String> environment) {
+    Set<String> variables = Code.topicEnvVars();
     Set<String> topics = new TreeSet<>();
     environment.forEach((name, value) -> {
       if (variables.contains(name)) {
