@@ -10,11 +10,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.medlinestream.avro.Citation;
 import org.medlinestream.enrich.stream.EnrichConfig;
+import org.medlinestream.enrich.stream.EnrichMetrics;
 import org.medlinestream.enrich.stream.EnrichMetrics.Counter;
 import org.medlinestream.enrich.stream.EnrichService;
 import org.medlinestream.ingest.DropFolder;
@@ -45,6 +48,7 @@ import picocli.CommandLine.Spec;
         "Exit code 0 when every record arrived, 1 with the reason when not."})
 final class DemoCommand implements Callable<Integer> {
   private static final Duration TICK = Duration.ofSeconds(2);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
   @Spec
   private CommandSpec spec;
@@ -76,6 +80,9 @@ final class DemoCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   private int timeoutSeconds;
 
+  /** Counted down once the stack is stopped and the work folder deleted. */
+  private final CountDownLatch cleanedUp = new CountDownLatch(1);
+
   @Override
   public Integer call() throws Exception {
     long start = System.nanoTime();
@@ -96,13 +103,14 @@ final class DemoCommand implements Callable<Integer> {
         throw new IllegalStateException(pipeline.whyNotArrived(ingested));
       }
       if (keepRunning) {
-        pipeline.watch(watchDir, spec.commandLine().getOut());
+        pipeline.watch(watchDir, spec.commandLine().getOut(), cleanedUp);
       }
       return 0;
     } finally {
       try (Stream<Path> paths = Files.walk(work)) {
         paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
       }
+      cleanedUp.countDown();
     }
   }
 
@@ -137,10 +145,13 @@ final class DemoCommand implements Callable<Integer> {
       return ingest.awaitTermination();
     }
 
-    /** Waits until enrich has read every ingested record and sink every enriched one. */
+    /**
+     * Waits until enrich is done with every ingested record (read is not enough: a record read
+     * but not yet written would let the sink look finished) and sink has read every one written.
+     */
     boolean awaitArrival(IngestSummary ingested, Duration timeout) throws InterruptedException {
       long deadline = System.nanoTime() + timeout.toNanos();
-      BooleanSupplier enriched = () -> enrich.metrics().total(Counter.RECORDS_IN) >= ingested.records();
+      BooleanSupplier enriched = () -> decided(enrich.metrics()) >= ingested.records();
       BooleanSupplier sunk = () -> sink.consumed() >= enrich.metrics().total(Counter.RECORDS_OUT);
       while (System.nanoTime() < deadline) {
         if (sink.failure().isPresent() || stack.failure().isPresent()) {
@@ -154,6 +165,12 @@ final class DemoCommand implements Callable<Integer> {
       return false;
     }
 
+    /** Records enrich is done with: written, dropped as duplicates or older, or dead letters. */
+    private static long decided(EnrichMetrics metrics) {
+      return metrics.total(Counter.RECORDS_OUT) + metrics.total(Counter.DUPLICATES)
+          + metrics.total(Counter.STALE) + metrics.total(Counter.DEAD_LETTERS);
+    }
+
     String whyNotArrived(IngestSummary ingested) {
       return sink.failure().map(Throwable::getMessage)
           .or(stack::failure)
@@ -164,13 +181,28 @@ final class DemoCommand implements Callable<Integer> {
               enrich.metrics().total(Counter.RECORDS_OUT), sink.consumed()));
     }
 
-    void watch(Path folder, PrintWriter out) throws InterruptedException, IOException {
+    /**
+     * Ingests the files dropped into {@code folder} until Ctrl-C; the signal's hook then waits
+     * for {@code cleanedUp}, so that the stack is stopped and the work folder deleted before the
+     * JVM exits.
+     */
+    void watch(Path folder, PrintWriter out, CountDownLatch cleanedUp)
+        throws InterruptedException, IOException {
       Files.createDirectories(folder);
       IngestConfig config = IngestConfig.builder(stack.bootstrapServers()).build();
       IngestService watcher = IngestService.watching(config, new DropFolder(folder, config));
+      out.println("The stack stays up: Kafka at " + stack.bootstrapServers()
+          + ", the schema registry at " + stack.registryUrl() + ".");
       out.println("Watching " + folder.toAbsolutePath() + " for new files; Ctrl-C to stop.");
       out.flush();
-      Runtime.getRuntime().addShutdownHook(new Thread(watcher::stop, "demo-watch-stop"));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        watcher.stop();
+        try {
+          cleanedUp.await(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "demo-watch-stop"));
       watcher.start();
       watcher.awaitTermination();
     }

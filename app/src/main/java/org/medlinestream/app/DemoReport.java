@@ -53,6 +53,7 @@ final class DemoReport {
     row("citations and tombstones written by enrich", metrics.total(Counter.RECORDS_OUT));
     row("  duplicates dropped", metrics.total(Counter.DUPLICATES));
     row("  older revisions dropped", metrics.total(Counter.STALE));
+    row("  newer revisions written over earlier ones", metrics.total(Counter.REVISED));
     row("  dead letters", metrics.total(Counter.DEAD_LETTERS));
     row("  trial registrations found", metrics.total(Counter.TRIAL_LINKS));
     row("  citations with a DOI", metrics.total(Counter.DOIS));
