@@ -39,7 +39,7 @@ class ServiceEndpointsTest {
         .rawTopic(prefix + ".raw").dlqTopic(prefix + ".dlq")
         .checkpointTopic(prefix + ".checkpoints").partitions(1).build();
     IngestService ingest =
-        IngestService.watching(config, new DropFolder(dir.resolve("drop"), config));
+        IngestService.watching(config, new DropFolder(dir, config));
 
     try (MonitoringServer endpoints = ServiceEndpoints.ingest(ANY_PORT, ingest)) {
       assertThat(status(endpoints, MonitoringServer.READY_PATH)).isEqualTo(503);
