@@ -5,8 +5,9 @@ import org.medlinestream.avro.Citation;
 import org.medlinestream.avro.OtherAbstract;
 
 /**
- * Other abstracts: OAB {@code Publisher: text} (the type, when PubMed prefixes one, comes off the
- * text) and OABL, the language of the OAB before it.
+ * Other abstracts: OAB {@code Type: text}, as PubMed writes the XML's {@code OtherAbstract@Type}
+ * before the text ({@code Publisher: Abstract available from the publisher.}), and OABL, the
+ * language of the OAB before it. A text without a known type prefix has no type.
  */
 final class OtherAbstractGroup extends TagGroup<OtherAbstractGroup.Role> {
   enum Role {
@@ -14,9 +15,9 @@ final class OtherAbstractGroup extends TagGroup<OtherAbstractGroup.Role> {
     LANGUAGE
   }
 
-  /** OtherAbstract@Type values of the PubMed DTD. */
+  /** OtherAbstract@Type values of the PubMed DTD (a required attribute: PubMed always writes it). */
   private static final List<String> TYPES =
-      List.of("AAMC", "AIDS", "KIE", "NASA", "PIP", "Publisher");
+      List.of("AAMC", "AIDS", "KIE", "NASA", "PIP", "Publisher", "plain-language-summary");
 
   @Override
   void read(CitationDraft draft, Role role, MedlineTag tag, String value) {
