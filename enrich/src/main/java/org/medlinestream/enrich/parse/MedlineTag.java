@@ -107,7 +107,10 @@ public enum MedlineTag {
   SB("Subset", MANY, strings(Citation::getCitationSubsets)),
   OAB("Other Abstract", MANY, OTHER_ABSTRACTS.role(OtherAbstractGroup.Role.TEXT)),
   OABL("Other Abstract Language", MANY, OTHER_ABSTRACTS.role(OtherAbstractGroup.Role.LANGUAGE)),
-  OCI("Other Copyright Information", MANY, extra()),
+  OCI(
+      "Other Copyright Information",
+      MANY,
+      OTHER_ABSTRACTS.role(OtherAbstractGroup.Role.COPYRIGHT)),
   CON("Comment on", MANY, COMMENTS_CORRECTIONS.role("CommentOn")),
   CIN("Comment in", MANY, COMMENTS_CORRECTIONS.role("CommentIn")),
   EIN("Erratum in", MANY, COMMENTS_CORRECTIONS.role("ErratumIn")),

@@ -64,6 +64,8 @@ final class NewRecords {
         new ArrayList<>(1),
         null,
         null,
+        null,
+        null,
         null);
   }
 }

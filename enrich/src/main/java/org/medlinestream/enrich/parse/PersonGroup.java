@@ -15,8 +15,8 @@ import org.medlinestream.avro.Identifier;
  * affiliations belong to the person before them. A short name with no full name before it is a
  * person of its own ({@code Last INITIALS}); a collective name is a person with only that name.
  * Affiliations before the first person are the first person's (older records put AD first). A name
- * suffix ends both names, as PubMed writes it: {@code Hellinger, Frank R Jr} and {@code Hellinger FR
- * Jr} (NLM writes suffixes as {@code Jr}, {@code Sr} or ordinals such as {@code 3rd}).
+ * suffix ends both names, as PubMed writes it: {@code Hellinger, Frank R Jr} and {@code
+ * Hellinger FR Jr} (NLM writes suffixes as {@code Jr}, {@code Sr} or ordinals such as {@code 3rd}).
  */
 final class PersonGroup extends TagGroup<PersonGroup.Role> {
   enum Role {
@@ -119,7 +119,7 @@ final class PersonGroup extends TagGroup<PersonGroup.Role> {
     cursor.awaitingShortName = awaitingShortName;
   }
 
-  /** The last word of {@code name} when it is a suffix ({@code Jr}, {@code Sr}, {@code 3rd}), or null. */
+  /** The last word of {@code name} if it is a suffix (Jr, Sr, 3rd); else null. */
   static String suffixOf(String name) {
     String last = name.substring(name.lastIndexOf(' ') + 1);
     boolean ordinal =

@@ -50,6 +50,8 @@ class CitationParityTest {
           "keywords[].majorTopic", // OT has no major-topic mark
           "commentsCorrections[].note", // CIN/EIN/... carry source and PMID only
           "book.reportNumber", // no tag
+          "book.volume", // no tag
+          "book.medium", // no tag
           "extras"); // XML keeps leftovers as element paths and XML, text as tags: not comparable
 
   private final PubmedXmlParser xmlParser = new PubmedXmlParser();

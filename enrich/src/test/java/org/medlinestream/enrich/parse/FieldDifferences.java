@@ -41,7 +41,8 @@ final class FieldDifferences {
       records(path, e, a);
     } else if (expected instanceof List<?> e && actual instanceof List<?> a) {
       for (int i = 0; i < Math.max(e.size(), a.size()); i++) {
-        values(path + "[" + i + "]", i < e.size() ? e.get(i) : null, i < a.size() ? a.get(i) : null);
+        Object expectedItem = i < e.size() ? e.get(i) : null;
+        values(path + "[" + i + "]", expectedItem, i < a.size() ? a.get(i) : null);
       }
     } else if (!Objects.equals(expected, actual)) {
       found.add(path + ": expected <" + expected + "> but was <" + actual + ">");

@@ -298,7 +298,8 @@ class MedlineTextParserTest {
 
   @Test
   void aShortPersonalNameWithoutItsFullNameIsASubjectOfItsOwn() throws Exception {
-    Citation c = parse("PS  - Cushing H", "FPS - Cushing, Harvey", "PS  - Osler W", "PS  - King ML Jr");
+    Citation c =
+        parse("PS  - Cushing H", "FPS - Cushing, Harvey", "PS  - Osler W", "PS  - King ML Jr");
 
     assertThat(c.getPersonalNameSubjects())
         .containsExactly("Cushing, Harvey", "Osler W", "King ML Jr");
@@ -318,11 +319,12 @@ class MedlineTextParserTest {
             "DRIN- Nature. 2021;1:2. PMID: 3");
 
     assertThat(c.getAuthors())
-        .extracting(Author::getLastName, Author::getForeName, Author::getInitials, Author::getSuffix)
+        .extracting(
+            Author::getLastName, Author::getForeName, Author::getInitials, Author::getSuffix)
         .containsExactly(
             tuple("Hellinger", "Frank R", "FR", "Jr"), tuple("Ward", null, "GW", "3rd"));
     assertThat(c.getOtherAbstracts())
-        .containsExactly(new OtherAbstract("plain-language-summary", null, "In short."));
+        .containsExactly(new OtherAbstract("plain-language-summary", null, "In short.", null));
     assertThat(c.getOtherIds()).containsExactly("NLM: PMC1539031");
     assertThat(c.getCommentsCorrections())
         .extracting(CommentCorrection::getRefType)

@@ -142,7 +142,8 @@ class MedlineTextWriterTest {
     Citation c = minimal();
     c.getAuthors()
         .addAll(
-            List.of(person("Hellinger", "Frank R", "FR", "Jr"), person("Given", null, null, "3rd")));
+            List.of(
+                person("Hellinger", "Frank R", "FR", "Jr"), person("Given", null, null, "3rd")));
 
     String written = writer.toText(c);
 

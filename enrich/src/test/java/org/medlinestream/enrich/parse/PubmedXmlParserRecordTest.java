@@ -3,10 +3,12 @@ package org.medlinestream.enrich.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.medlinestream.avro.ArticleId;
+import org.medlinestream.avro.Book;
 import org.medlinestream.avro.Author;
 import org.medlinestream.avro.Chemical;
 import org.medlinestream.avro.Citation;
@@ -20,6 +22,7 @@ import org.medlinestream.avro.Journal;
 import org.medlinestream.avro.Keyword;
 import org.medlinestream.avro.MeshHeading;
 import org.medlinestream.avro.MeshQualifier;
+import org.medlinestream.avro.OtherAbstract;
 
 /** Chosen real records, checked field by field against what the XML says. */
 class PubmedXmlParserRecordTest {
@@ -469,6 +472,40 @@ class PubmedXmlParserRecordTest {
         .doesNotContain("<", "mml:", "\n");
     assertThat(italics.getTitle())
         .isEqualTo("Genome-wide significant risk factors on chromosome 19 and the APOE locus.");
+  }
+
+  @Test
+  void readsTheOtherAbstractsCopyrightAndTheBooksVolumeAndMedium() throws Exception {
+    PubmedXmlParser parser = new PubmedXmlParser();
+    Citation article =
+        parser.parse(
+            ("<MedlineCitation Status=\"MEDLINE\" Owner=\"KIE\"><PMID Version=\"1\">7</PMID>"
+                    + "<OtherAbstract Type=\"KIE\" Language=\"eng\"><AbstractText>Text."
+                    + "</AbstractText><CopyrightInformation>Copyright KIE.</CopyrightInformation>"
+                    + "</OtherAbstract></MedlineCitation>")
+                .getBytes(StandardCharsets.UTF_8));
+    Citation book =
+        parser.parse(
+            ("<PubmedBookArticle><BookDocument><PMID Version=\"1\">8</PMID><Book><Publisher>"
+                    + "<PublisherName>NLM</PublisherName></Publisher><BookTitle>B</BookTitle>"
+                    + "<Volume>2</Volume><Medium>Internet</Medium></Book></BookDocument>"
+                    + "</PubmedBookArticle>")
+                .getBytes(StandardCharsets.UTF_8));
+
+    assertThat(article.getOtherAbstracts())
+        .containsExactly(new OtherAbstract("KIE", "eng", "Text.", "Copyright KIE."));
+    assertThat(new MedlineTextParser().parse(new MedlineTextWriter().toText(article)))
+        .extracting(Citation::getOtherAbstracts)
+        .isEqualTo(article.getOtherAbstracts());
+    assertThat(book.getBook())
+        .extracting(Book::getVolume, Book::getMedium)
+        .containsExactly("2", "Internet");
+    assertThat(article.getExtras())
+        .extracting(ExtraField::getName)
+        .noneMatch(name -> name.contains("Other"));
+    assertThat(book.getExtras())
+        .extracting(ExtraField::getName)
+        .noneMatch(name -> name.contains("Book/"));
   }
 
   private static Citation find(List<Citation> citations, String pmid) {
