@@ -47,7 +47,6 @@ class CitationParityTest {
           "meshHeadings[].ui", // MH has names and * only
           "meshHeadings[].type",
           "meshHeadings[].qualifiers[].ui",
-          "keywords[].majorTopic", // OT has no major-topic mark
           "commentsCorrections[].note", // CIN/EIN/... carry source and PMID only
           "book.reportNumber", // no tag
           "book.volume", // no tag

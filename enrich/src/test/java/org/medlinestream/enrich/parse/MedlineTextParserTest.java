@@ -267,7 +267,7 @@ class MedlineTextParserTest {
             new MeshHeading("Humans", null, false, null, List.of()));
     assertThat(c.getKeywords())
         .containsExactly(
-            new Keyword("NOTNLM", "tacrolimus", false), new Keyword("NLM", "*pirfenidone", false));
+            new Keyword("NOTNLM", "tacrolimus", false), new Keyword("NLM", "pirfenidone", true));
     assertThat(c.getExtras()).containsExactly(new ExtraField("OTO", "PIP"));
   }
 

@@ -103,7 +103,7 @@ class MedlineTextWriterTest {
     author.setIdentifiers(new ArrayList<>(List.of(new Identifier("ORCID", "0000-0002-2815-7558"))));
     c.getAuthors().add(author);
     c.getLocationIds().add(new ArticleId("doi", "10.1/x", false));
-    c.getKeywords().add(new Keyword(null, "tacrolimus", true));
+    c.getKeywords().add(new Keyword(null, "tacrolimus", false));
     c.getCommentsCorrections().add(new CommentCorrection("Cites", "Some ref.", "1", null));
 
     String written = writer.toText(c);
