@@ -36,6 +36,8 @@ class CitationParityTest {
           "locationIds[].valid", // ELocationID@ValidYN: LID has no mark for a known-bad id
           "authors[].equalContribution", // Author@EqualContrib
           "authors[].valid", // Author@ValidYN
+          "authors[].affiliationIdentifiers", // AffiliationInfo/Identifier: AD has the text only
+          "investigators[].affiliationIdentifiers",
           "investigators[].equalContribution",
           "investigators[].valid",
           "investigators[].identifiers", // AUID follows authors only
@@ -43,6 +45,7 @@ class CitationParityTest {
           "editors[].valid",
           "editors[].identifiers", // FED/ED have no identifier tag
           "editors[].affiliations", // nor an affiliation tag
+          "editors[].affiliationIdentifiers",
           "chemicals[].ui", // RN has the registry number and name, not the MeSH UI
           "meshHeadings[].ui", // MH has names and * only
           "meshHeadings[].type",

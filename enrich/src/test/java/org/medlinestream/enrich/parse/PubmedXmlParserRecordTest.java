@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.medlinestream.avro.AffiliationIdentifier;
 import org.medlinestream.avro.ArticleId;
 import org.medlinestream.avro.Book;
 import org.medlinestream.avro.Author;
@@ -107,7 +108,8 @@ class PubmedXmlParserRecordTest {
                 List.of("Evidera, London, UK."),
                 null,
                 false,
-                true));
+                true,
+                List.of()));
     assertThat(c.getAuthors().get(0).getAffiliations())
         .containsExactly(
             "School for Mental Health and Neuroscience, Maastricht University Medical Centre,"
@@ -237,7 +239,8 @@ class PubmedXmlParserRecordTest {
                 List.of("U AZ, Tucson"),
                 null,
                 false,
-                true));
+                true,
+                List.of()));
     assertThat(c.getMeshHeadings())
         .filteredOn(MeshHeading::getMajorTopic)
         .extracting(MeshHeading::getDescriptor)
@@ -323,7 +326,8 @@ class PubmedXmlParserRecordTest {
                 List.of("U IL, Urbana"),
                 null,
                 false,
-                true));
+                true,
+                List.of()));
     assertThat(c.getOtherIds()).containsExactly("NLM: PMC22336");
     assertThat(c.getPmc()).isEqualTo("PMC22336");
     assertThat(c.getEntrezDate()).isEqualTo("1999/03/31");
@@ -506,6 +510,21 @@ class PubmedXmlParserRecordTest {
     assertThat(book.getExtras())
         .extracting(ExtraField::getName)
         .noneMatch(name -> name.contains("Book/"));
+  }
+
+  @Test
+  void readsTheIdentifiersOfEachAffiliation() throws Exception {
+    Citation c = CorpusCitations.one("metapub/38856741.xml", "38856741");
+
+    Author first = c.getAuthors().get(0);
+    assertThat(first.getAffiliations()).hasSize(2);
+    assertThat(first.getAffiliationIdentifiers())
+        .containsExactly(
+            new AffiliationIdentifier(0, "RINGGOLD", "2348"),
+            new AffiliationIdentifier(1, "RINGGOLD", "8124"));
+    assertThat(c.getExtras())
+        .extracting(ExtraField::getName)
+        .noneMatch(name -> name.contains("Identifier"));
   }
 
   private static Citation find(List<Citation> citations, String pmid) {
