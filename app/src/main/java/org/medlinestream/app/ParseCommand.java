@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code medline-stream parse}: offline (no Kafka), parses and enriches records and prints one
- * JSON object per citation, or MEDLINE text. Errors name the file and line; the summary goes to
- * standard error.
+ * JSON object per citation, or MEDLINE text. Errors name the file, line and record ({@code
+ * file:line: record n (PMID p): problem}); they and the summary go to standard error.
  */
 @Command(name = "parse",
     description = "Parses MEDLINE text and PubMed XML offline (no Kafka), enriches each citation "
@@ -86,11 +86,12 @@ final class ParseCommand implements Callable<Integer> {
         if (item instanceof RawRecord raw) {
           print(source, raw, out);
         } else if (item instanceof RejectedInput rejected) {
-          error(source, rejected.line(), rejected.reason());
+          error(source, rejected.line(), "record " + rejected.position(),
+              withoutPlace(source.name(), rejected.reason()));
         }
       }
     } catch (IOException e) {
-      error(source, 0, e.getMessage());
+      error(source, 0, null, e.getMessage());
     }
   }
 
@@ -109,7 +110,8 @@ final class ParseCommand implements Callable<Integer> {
           ? xmlParser.parse(raw.value())
           : textParser.parse(raw.value());
     } catch (MalformedRecordException e) {
-      error(source, raw.line() + e.line() - 1, "PMID " + raw.pmid() + ": " + e.problem());
+      error(source, raw.line() + e.line() - 1,
+          "record " + raw.position() + " (PMID " + raw.pmid() + ")", e.problem());
       return;
     }
     Citation result = noEnrich ? citation : enricher.enrich(citation);
@@ -121,9 +123,21 @@ final class ParseCommand implements Callable<Integer> {
     }
   }
 
-  private void error(Source source, long line, String reason) {
+  /** Reports {@code file:line: record n (PMID p): problem}; line and record where known. */
+  private void error(Source source, long line, String record, String problem) {
     errors++;
-    spec.commandLine().getErr().println(
-        source.name() + (line > 0 ? ":" + line : "") + ": " + reason);
+    spec.commandLine().getErr().println(source.name() + (line > 0 ? ":" + line : "") + ": "
+        + (record == null ? "" : record + ": ") + problem);
+  }
+
+  /**
+   * A reader's reason without the place it starts with ({@code name line 5: }, {@code name, line
+   * 5: }, {@code name lines 5-9: }), which the report's {@code file:line} already gives.
+   */
+  private static String withoutPlace(String name, String reason) {
+    int colon = reason.indexOf(": ", name.length());
+    boolean place = reason.startsWith(name) && colon > 0
+        && reason.substring(name.length(), colon).matches(",? lines? [0-9]+(-[0-9]+)?");
+    return place ? reason.substring(colon + 2) : reason;
   }
 }

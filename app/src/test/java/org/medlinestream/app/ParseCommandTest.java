@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code medline-stream parse} on the seed record and on bad input. */
 class ParseCommandTest {
+  /** {@code file:line: record n (PMID p): problem}, the PMID where the record has one. */
+  private static final Pattern ERROR =
+      Pattern.compile("(.+):([1-9][0-9]*): record [1-9][0-9]*( \\(PMID [^)]+\\))?: \\S.*");
   private static final Path SEED =
       Path.of(System.getProperty("shared.data.dir"), "seed", "000_c9b3f97c68c49ce2.txt");
 
@@ -54,6 +60,32 @@ class ParseCommandTest {
 
     assertThat(parse.exitCode()).isEqualTo(1);
     assertThat(parse.out()).contains("\"pmid\":\"42\"");
-    assertThat(parse.err()).contains(mixed + ":1:").contains("1 errors");
+    assertThat(parse.err())
+        .contains(mixed + ":1: record 1: 'PMID- 12a' is not a positive integer PMID")
+        .contains("1 errors");
+  }
+
+  @Test
+  void everyErrorOverTheRobustnessFilesNamesFileLineAndRecord() {
+    Path robustness = Path.of(System.getProperty("shared.data.dir"), "robustness");
+
+    Cli parse = Cli.run("parse", "--no-enrich", robustness.toString());
+
+    List<String> errors = parse.err().lines().filter(line -> !line.startsWith("parse: ")).toList();
+    assertThat(errors)
+        .isNotEmpty()
+        .allSatisfy(error -> {
+          Matcher where = ERROR.matcher(error);
+          assertThat(where.matches()).as(error).isTrue();
+          assertThat(Path.of(where.group(1))).as(error).isRegularFile().startsWith(robustness);
+        });
+    String multipleEntries =
+        robustness.resolve("medline-text/jabref/MedlinePlainImporterTestMultipleEntries.txt")
+            .toString();
+    assertThat(errors)
+        .anySatisfy(e -> assertThat(e).startsWith(multipleEntries + ":53: record ")
+            .contains("text outside any MEDLINE record"))
+        .anySatisfy(e -> assertThat(e).startsWith(multipleEntries + ":77: record "));
+    assertThat(parse.err()).contains(errors.size() + " errors");
   }
 }

@@ -47,7 +47,9 @@ final class BookDocumentMapper {
           .setBookTitle(null)
           .setVolumeTitle(null)
           .setEdition(null)
-          .setReportNumber(null);
+          .setReportNumber(null)
+          .setVolume(null)
+          .setMedium(null);
     }
     citation.setBook(book.build());
   }
@@ -64,7 +66,9 @@ final class BookDocumentMapper {
         .setBookTitle(book.childText("BookTitle"))
         .setVolumeTitle(book.childText("VolumeTitle"))
         .setEdition(book.childText("Edition"))
-        .setReportNumber(book.childText("ReportNumber"));
+        .setReportNumber(book.childText("ReportNumber"))
+        .setVolume(book.childText("Volume"))
+        .setMedium(book.childText("Medium"));
     ArticleParts.texts(book.children("CollectionTitle"), built.getCollectionTitles());
     ArticleParts.texts(book.children("Isbn"), built.getIsbns());
     XmlElement pubDate = book.child("PubDate");

@@ -3,7 +3,7 @@ package org.medlinestream.enrich.parse;
 import org.medlinestream.avro.Citation;
 
 /**
- * A known tag with no field of its own (OCI, legacy tags): kept in extras, written back from there.
+ * A known tag with no field of its own (legacy tags): kept in extras, written back from there.
  */
 final class ExtraMapping implements TagMapping {
 

@@ -106,7 +106,8 @@ final class ItemSyntax {
   /**
    * GR {@code id/acronym/agency/country}, parts left out where missing: the last two parts are
    * agency and country; before them an acronym (letters only: {@code CA}, {@code ImNIH}, {@code
-   * WT_}); what is left is the grant id, which may itself contain {@code /}.
+   * WT_}), or an empty part where the writer had to mark a missing one; what is left is the grant
+   * id, which may itself contain {@code /}.
    */
   static Grant grant(String value) {
     int countrySlash = value.lastIndexOf('/');
@@ -121,24 +122,36 @@ final class ItemSyntax {
     }
     int acronymSlash = value.lastIndexOf('/', agencySlash - 1);
     String acronym = value.substring(acronymSlash + 1, agencySlash);
-    if (!isAcronym(acronym)) {
+    if (!acronym.isBlank() && !isAcronym(acronym)) {
       return new Grant(nullIfEmpty(value.substring(0, agencySlash)), null, agency, country);
     }
     String id = acronymSlash < 0 ? null : nullIfEmpty(value.substring(0, acronymSlash));
-    return new Grant(id, acronym, agency, country);
+    return new Grant(id, nullIfEmpty(acronym), agency, country);
   }
 
+  /**
+   * A grant as PubMed writes it, missing parts left out ({@code CIHR/Canada}); where that would
+   * read back as another grant (no country: {@code RR00052/RR/NCRR} reads as agency RR, country
+   * NCRR), every part is written in its place, a missing one empty ({@code RR00052/RR/NCRR/}).
+   */
   static String grant(Grant grant) {
-    StringBuilder text = new StringBuilder();
-    for (String part :
-        new String[] {
-          grant.getGrantId(), grant.getAcronym(), grant.getAgency(), grant.getCountry()
-        }) {
+    String[] parts = {
+      grant.getGrantId(), grant.getAcronym(), grant.getAgency(), grant.getCountry()
+    };
+    StringBuilder compact = new StringBuilder();
+    for (String part : parts) {
       if (part != null) {
-        text.append(text.length() == 0 ? "" : "/").append(part);
+        compact.append(compact.length() == 0 ? "" : "/").append(part);
       }
     }
-    return text.toString();
+    if (grant(compact.toString()).equals(grant)) {
+      return compact.toString();
+    }
+    StringBuilder positional = new StringBuilder();
+    for (int i = 0; i < parts.length; i++) {
+      positional.append(i == 0 ? "" : "/").append(parts[i] == null ? "" : parts[i]);
+    }
+    return positional.toString();
   }
 
   /** AUID {@code ORCID: 0000-0002-2815-7558}; without a source, null. */

@@ -3,8 +3,13 @@ package org.medlinestream.enrich.parse;
 import org.medlinestream.avro.Citation;
 import org.medlinestream.avro.Keyword;
 
-/** Keywords: OTO sets the owner of the OT lines after it. */
+/**
+ * Keywords: OTO sets the owner of the OT lines after it; {@code *} before a keyword marks a major
+ * topic, as in MH ({@code OT  - *animals}; XML {@code Keyword@MajorTopicYN="Y"}).
+ */
 final class KeywordGroup extends TagGroup<KeywordGroup.Role> {
+  private static final char MAJOR_TOPIC = '*';
+
   enum Role {
     OWNER,
     KEYWORD
@@ -34,7 +39,11 @@ final class KeywordGroup extends TagGroup<KeywordGroup.Role> {
       cursor.ownerTag = tag;
       cursor.ownerUsed = false;
     } else {
-      draft.citation().getKeywords().add(new Keyword(cursor.owner, value, false));
+      boolean major = value.length() > 1 && value.charAt(0) == MAJOR_TOPIC;
+      draft
+          .citation()
+          .getKeywords()
+          .add(new Keyword(cursor.owner, major ? value.substring(1).trim() : value, major));
       cursor.ownerUsed = true;
     }
   }
@@ -47,7 +56,9 @@ final class KeywordGroup extends TagGroup<KeywordGroup.Role> {
         owner = keyword.getOwner();
         out.field(tag(Role.OWNER), owner);
       }
-      out.field(tag(Role.KEYWORD), keyword.getKeyword());
+      out.field(
+          tag(Role.KEYWORD),
+          keyword.getMajorTopic() ? MAJOR_TOPIC + keyword.getKeyword() : keyword.getKeyword());
     }
   }
 }

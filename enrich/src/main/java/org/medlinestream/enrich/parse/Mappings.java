@@ -71,6 +71,10 @@ final class Mappings {
     return new ListMapping<>(Owner.JOURNAL, Journal::getIssns, ItemSyntax::issn, ItemSyntax::issn);
   }
 
+  static TagMapping placeOfPublication() {
+    return new PlaceOfPublicationMapping();
+  }
+
   static TagMapping dataBanks() {
     return new DataBankMapping();
   }

@@ -274,7 +274,12 @@ final class MedlineCitationMapper {
       if (text == null) {
         other.release();
       } else {
-        otherAbstracts.add(new OtherAbstract(other.attr("Type"), other.attr("Language"), text));
+        otherAbstracts.add(
+            new OtherAbstract(
+                other.attr("Type"),
+                other.attr("Language"),
+                text,
+                other.childText("CopyrightInformation")));
       }
     }
   }

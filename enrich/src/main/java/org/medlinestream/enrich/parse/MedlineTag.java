@@ -17,6 +17,7 @@ import static org.medlinestream.enrich.parse.Mappings.extra;
 import static org.medlinestream.enrich.parse.Mappings.issns;
 import static org.medlinestream.enrich.parse.Mappings.items;
 import static org.medlinestream.enrich.parse.Mappings.journal;
+import static org.medlinestream.enrich.parse.Mappings.placeOfPublication;
 import static org.medlinestream.enrich.parse.Mappings.pmid;
 import static org.medlinestream.enrich.parse.Mappings.strings;
 import static org.medlinestream.enrich.parse.Mappings.term;
@@ -91,7 +92,7 @@ public enum MedlineTag {
       "Transliterated Title",
       ONCE,
       text(Citation::getVernacularTitle, Citation::setVernacularTitle)),
-  PL("Place of Publication", ONCE, journal(Journal::getCountry, Journal::setCountry)),
+  PL("Place of Publication", ONCE, placeOfPublication()),
   TA(
       "Journal Title Abbreviation",
       ONCE,
@@ -106,7 +107,10 @@ public enum MedlineTag {
   SB("Subset", MANY, strings(Citation::getCitationSubsets)),
   OAB("Other Abstract", MANY, OTHER_ABSTRACTS.role(OtherAbstractGroup.Role.TEXT)),
   OABL("Other Abstract Language", MANY, OTHER_ABSTRACTS.role(OtherAbstractGroup.Role.LANGUAGE)),
-  OCI("Other Copyright Information", MANY, extra()),
+  OCI(
+      "Other Copyright Information",
+      MANY,
+      OTHER_ABSTRACTS.role(OtherAbstractGroup.Role.COPYRIGHT)),
   CON("Comment on", MANY, COMMENTS_CORRECTIONS.role("CommentOn")),
   CIN("Comment in", MANY, COMMENTS_CORRECTIONS.role("CommentIn")),
   EIN("Erratum in", MANY, COMMENTS_CORRECTIONS.role("ErratumIn")),
@@ -131,20 +135,22 @@ public enum MedlineTag {
   UOF("Update of", MANY, COMMENTS_CORRECTIONS.role("UpdateOf")),
   SPIN("Summary for patients in", MANY, COMMENTS_CORRECTIONS.role("SummaryForPatientsIn")),
   ORI("Original report in", MANY, COMMENTS_CORRECTIONS.role("OriginalReportIn")),
-  DDIN("Dataset described in", MANY, COMMENTS_CORRECTIONS.role("DatasetDescribedIn")),
-  DRIN("Dataset use reported in", MANY, COMMENTS_CORRECTIONS.role("DatasetUseReportedIn")),
+  // PubMed's MEDLINE display of the RefTypes AssociatedDataset and AssociatedPublication (its
+  // filters hasassociateddataset / hasassociatedpublication select the records with DDIN / DRIN).
+  DDIN("Dataset described in", MANY, COMMENTS_CORRECTIONS.role("AssociatedDataset")),
+  DRIN("Dataset use reported in", MANY, COMMENTS_CORRECTIONS.role("AssociatedPublication")),
   PRIN("Partial retraction in", MANY, COMMENTS_CORRECTIONS.role("PartialRetractionIn")),
   PROF("Partial retraction of", MANY, COMMENTS_CORRECTIONS.role("PartialRetractionOf")),
   GN("General Note", MANY, strings(Citation::getGeneralNotes)),
   GS("Gene Symbol", MANY, strings(Citation::getGeneSymbols)),
-  FPS(
-      "Full Personal Name as Subject",
-      MANY,
-      PERSONAL_NAME_SUBJECTS.role(PersonalNameSubjectGroup.Role.FULL)),
   PS(
       "Personal Name as Subject",
       MANY,
       PERSONAL_NAME_SUBJECTS.role(PersonalNameSubjectGroup.Role.SHORT)),
+  FPS(
+      "Full Personal Name as Subject",
+      MANY,
+      PERSONAL_NAME_SUBJECTS.role(PersonalNameSubjectGroup.Role.FULL)),
   SFM("Space Flight Mission", MANY, strings(Citation::getSpaceFlightMissions)),
   MH(
       "MeSH Terms",

@@ -45,7 +45,8 @@ final class NewRecords {
 
   static Author author() {
     return new Author(
-        null, null, null, null, null, new ArrayList<>(1), new ArrayList<>(1), null, false, true);
+        null, null, null, null, null, new ArrayList<>(1), new ArrayList<>(1), null, false, true,
+        new ArrayList<>(0));
   }
 
   static Journal journal() {
@@ -62,6 +63,8 @@ final class NewRecords {
         null,
         new ArrayList<>(1),
         new ArrayList<>(1),
+        null,
+        null,
         null,
         null,
         null);

@@ -5,30 +5,36 @@ import org.medlinestream.avro.Citation;
 import org.medlinestream.avro.OtherAbstract;
 
 /**
- * Other abstracts: OAB {@code Publisher: text} (the type, when PubMed prefixes one, comes off the
- * text) and OABL, the language of the OAB before it.
+ * Other abstracts: OAB {@code Type: text}, as PubMed writes the XML's {@code OtherAbstract@Type}
+ * before the text ({@code Publisher: Abstract available from the publisher.}), and OABL, the
+ * language of the OAB before it, and OCI, its copyright. A text without a known type prefix has no
+ * type.
  */
 final class OtherAbstractGroup extends TagGroup<OtherAbstractGroup.Role> {
   enum Role {
     TEXT,
-    LANGUAGE
+    LANGUAGE,
+    COPYRIGHT
   }
 
-  /** OtherAbstract@Type values of the PubMed DTD. */
+  /** OtherAbstract@Type values of the PubMed DTD (required there: PubMed always writes one). */
   private static final List<String> TYPES =
-      List.of("AAMC", "AIDS", "KIE", "NASA", "PIP", "Publisher");
+      List.of("AAMC", "AIDS", "KIE", "NASA", "PIP", "Publisher", "plain-language-summary");
 
   @Override
   void read(CitationDraft draft, Role role, MedlineTag tag, String value) {
     List<OtherAbstract> abstracts = draft.citation().getOtherAbstracts();
+    OtherAbstract last = abstracts.isEmpty() ? null : abstracts.get(abstracts.size() - 1);
     if (role == Role.TEXT) {
       String type = typeOf(value);
       String text = type == null ? value : value.substring(type.length() + 1).trim();
-      abstracts.add(new OtherAbstract(type, null, text));
-    } else if (abstracts.isEmpty() || abstracts.get(abstracts.size() - 1).getLanguage() != null) {
-      draft.extra(tag.code(), value);
+      abstracts.add(new OtherAbstract(type, null, text, null));
+    } else if (role == Role.LANGUAGE && last != null && last.getLanguage() == null) {
+      last.setLanguage(value);
+    } else if (role == Role.COPYRIGHT && last != null && last.getCopyright() == null) {
+      last.setCopyright(value);
     } else {
-      abstracts.get(abstracts.size() - 1).setLanguage(value);
+      draft.extra(tag.code(), value);
     }
   }
 
@@ -48,6 +54,7 @@ final class OtherAbstractGroup extends TagGroup<OtherAbstractGroup.Role> {
           tag(Role.TEXT),
           other.getType() == null ? other.getText() : other.getType() + ": " + other.getText());
       out.field(tag(Role.LANGUAGE), other.getLanguage());
+      out.field(tag(Role.COPYRIGHT), other.getCopyright());
     }
   }
 }

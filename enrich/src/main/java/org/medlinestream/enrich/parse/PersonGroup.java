@@ -2,6 +2,8 @@ package org.medlinestream.enrich.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import org.medlinestream.avro.Author;
 import org.medlinestream.avro.Citation;
@@ -12,7 +14,9 @@ import org.medlinestream.avro.Identifier;
  * ED). A full name starts a person; the short name after it gives the initials; identifiers and
  * affiliations belong to the person before them. A short name with no full name before it is a
  * person of its own ({@code Last INITIALS}); a collective name is a person with only that name.
- * Affiliations before the first person are the first person's (older records put AD first).
+ * Affiliations before the first person are the first person's (older records put AD first). A name
+ * suffix ends both names, as PubMed writes it: {@code Hellinger, Frank R Jr} and {@code
+ * Hellinger FR Jr} (NLM writes suffixes as {@code Jr}, {@code Sr} or ordinals such as {@code 3rd}).
  */
 final class PersonGroup extends TagGroup<PersonGroup.Role> {
   enum Role {
@@ -22,6 +26,8 @@ final class PersonGroup extends TagGroup<PersonGroup.Role> {
     AFFILIATION,
     COLLECTIVE_NAME
   }
+
+  private static final Set<String> ORDINAL_ENDINGS = Set.of("st", "nd", "rd", "th");
 
   private final Function<Citation, List<Author>> people;
 
@@ -55,20 +61,27 @@ final class PersonGroup extends TagGroup<PersonGroup.Role> {
           person.setLastName(value);
         } else {
           person.setLastName(ItemSyntax.nullIfEmpty(value.substring(0, comma)));
-          person.setForeName(ItemSyntax.nullIfEmpty(value.substring(comma + 1)));
+          String fore = value.substring(comma + 1).trim();
+          person.setSuffix(suffixOf(fore));
+          person.setForeName(ItemSyntax.nullIfEmpty(withoutSuffix(fore, person.getSuffix())));
         }
         add(draft, cursor, person, true);
       }
       case SHORT_NAME -> {
         Author current = cursor.current;
         if (cursor.awaitingShortName && current.getLastName() != null) {
-          current.setInitials(initials(value, current.getLastName()));
+          String name = withoutSuffix(value, current.getSuffix());
+          current.setInitials(initials(name, current.getLastName()));
           cursor.awaitingShortName = false;
         } else {
           Author person = NewRecords.author();
           int space = value.lastIndexOf(' ');
-          person.setLastName(space < 0 ? value : value.substring(0, space));
-          person.setInitials(space < 0 ? null : value.substring(space + 1));
+          String suffix = space < 0 ? null : suffixOf(value);
+          String name = withoutSuffix(value, suffix);
+          space = name.lastIndexOf(' ');
+          person.setLastName(space < 0 ? name : name.substring(0, space));
+          person.setInitials(space < 0 ? null : name.substring(space + 1));
+          person.setSuffix(suffix);
           add(draft, cursor, person, false);
         }
       }
@@ -106,6 +119,30 @@ final class PersonGroup extends TagGroup<PersonGroup.Role> {
     cursor.awaitingShortName = awaitingShortName;
   }
 
+  /** The last word of {@code name} if it is a suffix (Jr, Sr, 3rd); else null. */
+  static String suffixOf(String name) {
+    String last = name.substring(name.lastIndexOf(' ') + 1);
+    boolean ordinal =
+        last.length() >= 3
+            && Character.isDigit(last.charAt(0))
+            && ORDINAL_ENDINGS.contains(last.substring(last.length() - 2))
+            && last.chars().limit(last.length() - 2).allMatch(Character::isDigit);
+    return ordinal || last.equals("Jr") || last.equals("Sr") ? last : null;
+  }
+
+  /** {@code name} without its trailing {@code suffix} (null: none). */
+  static String withoutSuffix(String name, String suffix) {
+    if (suffix == null || !(name.equals(suffix) || name.endsWith(" " + suffix))) {
+      return name;
+    }
+    return name.substring(0, name.length() - suffix.length()).trim();
+  }
+
+  /** Name followed by its suffix, if any. */
+  private static String withSuffix(String name, String suffix) {
+    return suffix == null ? name : name.isEmpty() ? suffix : name + " " + suffix;
+  }
+
   /**
    * AU {@code Chen Y} after FAU {@code Chen, Yuxue}: the initials are what follows the last name.
    * An AU that does not start with the last name gives its last word (FAU is the authority).
@@ -127,13 +164,17 @@ final class PersonGroup extends TagGroup<PersonGroup.Role> {
         out.field(tag(Role.COLLECTIVE_NAME), person.getCollectiveName());
       } else if (person.getLastName() != null || person.getForeName() != null) {
         String last = person.getLastName() == null ? "" : person.getLastName();
+        String suffix = person.getSuffix();
         out.field(
             tag(Role.FULL_NAME),
-            person.getForeName() == null ? last : last + ", " + person.getForeName());
+            person.getForeName() == null && suffix == null
+                ? last
+                : last + ", " + withSuffix(Objects.toString(person.getForeName(), ""), suffix));
         if (person.getLastName() != null) {
           out.field(
               tag(Role.SHORT_NAME),
-              person.getInitials() == null ? last : last + " " + person.getInitials());
+              withSuffix(
+                  person.getInitials() == null ? last : last + " " + person.getInitials(), suffix));
         }
       }
       for (Identifier identifier : person.getIdentifiers()) {

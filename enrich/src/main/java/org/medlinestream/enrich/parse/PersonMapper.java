@@ -2,6 +2,8 @@ package org.medlinestream.enrich.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import org.medlinestream.avro.AffiliationIdentifier;
 import org.medlinestream.avro.Author;
 import org.medlinestream.avro.Identifier;
 
@@ -32,24 +34,22 @@ final class PersonMapper {
   /**
    * An {@code Author} or {@code Investigator}: name parts, {@code CollectiveName}, {@code
    * Identifier}s, affiliations ({@code AffiliationInfo/Affiliation}, or the older direct {@code
-   * Affiliation}), {@code @ValidYN} and {@code @EqualContrib}.
+   * Affiliation}) with their identifiers ({@code AffiliationInfo/Identifier}), {@code @ValidYN} and
+   * {@code @EqualContrib}.
    */
   static Author person(XmlElement person) {
     person.use();
-    List<Identifier> identifiers = new ArrayList<>(1);
-    for (XmlElement identifier : person.children("Identifier")) {
-      String value = identifier.text();
-      String source = identifier.attr("Source");
-      if (value == null || source == null) {
-        identifier.release();
-      } else {
-        identifiers.add(new Identifier(source, value));
-      }
-    }
+    List<Identifier> identifiers = identifiers(person, Identifier::new);
     List<String> affiliations = new ArrayList<>(1);
+    List<AffiliationIdentifier> affiliationIdentifiers = new ArrayList<>(0);
     for (XmlElement info : person.children("AffiliationInfo")) {
       info.use();
+      int index = affiliations.size();
       addText(info.child("Affiliation"), affiliations);
+      if (affiliations.size() > index) {
+        affiliationIdentifiers.addAll(
+            identifiers(info, (source, value) -> new AffiliationIdentifier(index, source, value)));
+      }
     }
     for (XmlElement affiliation : person.children("Affiliation")) {
       addText(affiliation, affiliations);
@@ -64,7 +64,27 @@ final class PersonMapper {
         affiliations,
         null,
         "Y".equals(person.attr("EqualContrib")),
-        !"N".equals(person.attr("ValidYN")));
+        !"N".equals(person.attr("ValidYN")),
+        affiliationIdentifiers);
+  }
+
+  /**
+   * The {@code Identifier} children of {@code parent} that have a source and a value, made by
+   * {@code make(source, value)}; the others are released (kept in the extras).
+   */
+  private static <T> List<T> identifiers(
+      XmlElement parent, BiFunction<String, String, T> make) {
+    List<T> found = new ArrayList<>(1);
+    for (XmlElement identifier : parent.children("Identifier")) {
+      String value = identifier.text();
+      String source = identifier.attr("Source");
+      if (value == null || source == null) {
+        identifier.release();
+      } else {
+        found.add(make.apply(source, value));
+      }
+    }
+    return found;
   }
 
   /**

@@ -5,8 +5,10 @@ import java.util.List;
 import org.medlinestream.avro.Citation;
 
 /**
- * Personal names as subject: the full names (FPS) where the record has them, else the short ones
- * (PS); short names beside full ones are kept in extras.
+ * Personal names as subject, each subject in one form: its full name (FPS {@code Cushing, Harvey})
+ * where the record has one, else its short name (PS {@code Cushing H}), in the order read. A short
+ * name with the last name of a full name is that subject's short form and is kept in extras.
+ * PubMed XML gives the same forms (see {@code PersonMapper.personalName}).
  */
 final class PersonalNameSubjectGroup extends TagGroup<PersonalNameSubjectGroup.Role> {
   enum Role {
@@ -14,20 +16,24 @@ final class PersonalNameSubjectGroup extends TagGroup<PersonalNameSubjectGroup.R
     SHORT
   }
 
+  private record Name(Role role, MedlineTag tag, String value) {}
+
   private static final class Names implements CitationDraft.Finishing {
-    final List<String> full = new ArrayList<>(1);
-    final List<String> shortNames = new ArrayList<>(1);
-    MedlineTag shortTag;
+    final List<Name> read = new ArrayList<>(2);
 
     @Override
     public void finish(CitationDraft draft) {
-      List<String> subjects = draft.citation().getPersonalNameSubjects();
-      if (full.isEmpty()) {
-        subjects.addAll(shortNames);
-      } else {
-        subjects.addAll(full);
-        for (String name : shortNames) {
-          draft.extra(shortTag.code(), name);
+      List<String> fullLastNames = new ArrayList<>(1);
+      for (Name name : read) {
+        if (name.role() == Role.FULL) {
+          fullLastNames.add(lastNameOfFull(name.value()));
+        }
+      }
+      for (Name name : read) {
+        if (name.role() == Role.SHORT && fullLastNames.contains(lastNameOfShort(name.value()))) {
+          draft.extra(name.tag().code(), name.value());
+        } else {
+          draft.citation().getPersonalNameSubjects().add(name.value());
         }
       }
     }
@@ -35,19 +41,30 @@ final class PersonalNameSubjectGroup extends TagGroup<PersonalNameSubjectGroup.R
 
   @Override
   void read(CitationDraft draft, Role role, MedlineTag tag, String value) {
-    Names names = draft.state(this, Names::new);
-    if (role == Role.FULL) {
-      names.full.add(value);
-    } else {
-      names.shortTag = tag;
-      names.shortNames.add(value);
-    }
+    draft.state(this, Names::new).read.add(new Name(role, tag, value));
   }
 
+  /** A full name ({@code Cushing, Harvey}) as FPS, a short one ({@code Cushing H}) as PS. */
   @Override
   void write(Citation citation, MedlineLines out) {
     for (String name : citation.getPersonalNameSubjects()) {
-      out.field(tag(Role.FULL), name);
+      out.field(tag(isFull(name) ? Role.FULL : Role.SHORT), name);
     }
+  }
+
+  private static boolean isFull(String name) {
+    return name.contains(", ");
+  }
+
+  private static String lastNameOfFull(String name) {
+    int comma = name.indexOf(',');
+    return comma < 0 ? name : name.substring(0, comma).trim();
+  }
+
+  /** {@code Cushing H} and {@code King ML Jr}: what comes before the initials (and suffix). */
+  private static String lastNameOfShort(String name) {
+    String withoutSuffix = PersonGroup.withoutSuffix(name, PersonGroup.suffixOf(name));
+    int space = withoutSuffix.lastIndexOf(' ');
+    return space < 0 ? withoutSuffix : withoutSuffix.substring(0, space);
   }
 }

@@ -46,7 +46,7 @@ class EnricherTest {
                 .setDataBanks(List.of(new DataBank("ClinicalTrials.gov", List.of("NCT01234567"))))
                 .setTitle("Results of trial NCT-01234567")
                 .setAbstractText("TRIAL REGISTRATION: NCT 01234567. Registered as NCT 01234567 at ClinicalTrials.gov.")
-                .setOtherAbstracts(List.of(new OtherAbstract("Publisher", "spa", "Registro: NCT01234567.")))
+                .setOtherAbstracts(List.of(new OtherAbstract("Publisher", "spa", "Registro: NCT01234567.", null)))
                 .setKeywords(List.of(Keyword.newBuilder().setKeyword("NCT01234567").build())));
         assertThat(e.getTrialRegistrations()).singleElement().satisfies(trial -> {
             assertThat(trial.getId()).isEqualTo("NCT01234567");

@@ -101,6 +101,7 @@ class MedlineTagTest {
             "SB  - IM",
             "OAB - Publisher: Text.",
             "OABL- ger",
+            "OCI - Copyright (c) KIE.",
             "CON - A. PMID: 2",
             "CIN - B. PMID: 3",
             "EIN - C. PMID: 4",

@@ -19,6 +19,7 @@ import org.medlinestream.avro.Identifier;
 import org.medlinestream.avro.Keyword;
 import org.medlinestream.avro.MeshHeading;
 import org.medlinestream.avro.MeshQualifier;
+import org.medlinestream.avro.OtherAbstract;
 
 class MedlineTextParserTest {
   private final MedlineTextParser parser = new MedlineTextParser();
@@ -266,7 +267,7 @@ class MedlineTextParserTest {
             new MeshHeading("Humans", null, false, null, List.of()));
     assertThat(c.getKeywords())
         .containsExactly(
-            new Keyword("NOTNLM", "tacrolimus", false), new Keyword("NLM", "*pirfenidone", false));
+            new Keyword("NOTNLM", "tacrolimus", false), new Keyword("NLM", "pirfenidone", true));
     assertThat(c.getExtras()).containsExactly(new ExtraField("OTO", "PIP"));
   }
 
@@ -293,6 +294,41 @@ class MedlineTextParserTest {
                 "27821426",
                 null),
             new CommentCorrection("RetractionOf", "Some note without pmid", null, null));
+  }
+
+  @Test
+  void aShortPersonalNameWithoutItsFullNameIsASubjectOfItsOwn() throws Exception {
+    Citation c =
+        parse("PS  - Cushing H", "FPS - Cushing, Harvey", "PS  - Osler W", "PS  - King ML Jr");
+
+    assertThat(c.getPersonalNameSubjects())
+        .containsExactly("Cushing, Harvey", "Osler W", "King ML Jr");
+    assertThat(c.getExtras()).containsExactly(new ExtraField("PS", "Cushing H"));
+  }
+
+  @Test
+  void conventionsSharedWithPubmedXml() throws Exception {
+    Citation c =
+        parse(
+            "FAU - Hellinger, Frank R Jr",
+            "AU  - Hellinger FR Jr",
+            "AU  - Ward GW 3rd",
+            "OAB - plain-language-summary: In short.",
+            "OID - NLM: PMC1539031",
+            "DDIN- Sci Data. 2020;7:1. PMID: 2",
+            "DRIN- Nature. 2021;1:2. PMID: 3");
+
+    assertThat(c.getAuthors())
+        .extracting(
+            Author::getLastName, Author::getForeName, Author::getInitials, Author::getSuffix)
+        .containsExactly(
+            tuple("Hellinger", "Frank R", "FR", "Jr"), tuple("Ward", null, "GW", "3rd"));
+    assertThat(c.getOtherAbstracts())
+        .containsExactly(new OtherAbstract("plain-language-summary", null, "In short.", null));
+    assertThat(c.getOtherIds()).containsExactly("NLM: PMC1539031");
+    assertThat(c.getCommentsCorrections())
+        .extracting(CommentCorrection::getRefType)
+        .containsExactly("AssociatedDataset", "AssociatedPublication");
   }
 
   @Test

@@ -11,6 +11,7 @@ import org.medlinestream.avro.Author;
 import org.medlinestream.avro.Citation;
 import org.medlinestream.avro.CommentCorrection;
 import org.medlinestream.avro.ExtraField;
+import org.medlinestream.avro.Grant;
 import org.medlinestream.avro.Identifier;
 import org.medlinestream.avro.Journal;
 import org.medlinestream.avro.Keyword;
@@ -98,14 +99,11 @@ class MedlineTextWriterTest {
     journal.setCitedMedium("Internet");
     c.setJournal(journal);
     c.setVersionId("2");
-    Author author = NewRecords.author();
-    author.setLastName("Chen");
-    author.setForeName("Yuxue");
-    author.setSuffix("Jr");
+    Author author = person("Chen", "Yuxue", null, null);
     author.setIdentifiers(new ArrayList<>(List.of(new Identifier("ORCID", "0000-0002-2815-7558"))));
     c.getAuthors().add(author);
     c.getLocationIds().add(new ArticleId("doi", "10.1/x", false));
-    c.getKeywords().add(new Keyword(null, "tacrolimus", true));
+    c.getKeywords().add(new Keyword(null, "tacrolimus", false));
     c.getCommentsCorrections().add(new CommentCorrection("Cites", "Some ref.", "1", null));
 
     String written = writer.toText(c);
@@ -137,6 +135,82 @@ class MedlineTextWriterTest {
 
     assertThat(parser.parse(writer.toText(c)).getAbstractText())
         .isEqualTo("BACKGROUND: one. METHODS: two.");
+  }
+
+  @Test
+  void nameSuffixesEndBothNamesLikePubMedWritesThem() throws Exception {
+    Citation c = minimal();
+    c.getAuthors()
+        .addAll(
+            List.of(
+                person("Hellinger", "Frank R", "FR", "Jr"), person("Given", null, null, "3rd")));
+
+    String written = writer.toText(c);
+
+    assertThat(written)
+        .isEqualTo(
+            "PMID- 42\nFAU - Hellinger, Frank R Jr\nAU  - Hellinger FR Jr\n"
+                + "FAU - Given, 3rd\nAU  - Given 3rd\n");
+    assertThat(parser.parse(written)).isEqualTo(c);
+  }
+
+  @Test
+  void grantsLeaveOutMissingPartsUnlessThatWouldReadBackAsAnotherGrant() throws Exception {
+    Citation c = minimal();
+    c.getGrants()
+        .addAll(
+            List.of(
+                new Grant("R01 GM1", "GM", "NIGMS NIH HHS", "United States"),
+                new Grant(null, null, "CIHR", "Canada"),
+                new Grant("RR00052", "RR", "NCRR", null),
+                new Grant("T32HD007490", null, "Eunice Kennedy Shriver Institute", null),
+                new Grant("Studies I/II", null, "Foundation", null)));
+
+    String written = writer.toText(c);
+
+    assertThat(written)
+        .isEqualTo(
+            "PMID- 42\n"
+                + "GR  - R01 GM1/GM/NIGMS NIH HHS/United States\n"
+                + "GR  - CIHR/Canada\n"
+                + "GR  - RR00052/RR/NCRR/\n"
+                + "GR  - T32HD007490//Eunice Kennedy Shriver Institute/\n"
+                + "GR  - Studies I/II//Foundation/\n");
+    assertThat(parser.parse(written)).isEqualTo(c);
+  }
+
+  @Test
+  void aBooksPlaceOfPublicationIsThePublishersLocation() throws Exception {
+    Citation c = minimal();
+    c.setBook(NewRecords.book());
+    c.getBook().setPublisher("University of Washington, Seattle");
+    c.getBook().setPublisherLocation("Seattle (WA)");
+
+    String written = writer.toText(c);
+
+    assertThat(written)
+        .isEqualTo("PMID- 42\nPB  - University of Washington, Seattle\nPL  - Seattle (WA)\n");
+    assertThat(parser.parse(written)).isEqualTo(c);
+  }
+
+  @Test
+  void personalNameSubjectsAreWrittenUnderTheTagOfTheirForm() throws Exception {
+    Citation c = minimal();
+    c.getPersonalNameSubjects().addAll(List.of("Cushing, Harvey", "Freud S"));
+
+    String written = writer.toText(c);
+
+    assertThat(written).isEqualTo("PMID- 42\nFPS - Cushing, Harvey\nPS  - Freud S\n");
+    assertThat(parser.parse(written)).isEqualTo(c);
+  }
+
+  private static Author person(String last, String fore, String initials, String suffix) {
+    Author person = NewRecords.author();
+    person.setLastName(last);
+    person.setForeName(fore);
+    person.setInitials(initials);
+    person.setSuffix(suffix);
+    return person;
   }
 
   private static Citation minimal() {

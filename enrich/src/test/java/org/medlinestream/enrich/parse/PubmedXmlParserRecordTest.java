@@ -3,10 +3,13 @@ package org.medlinestream.enrich.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.medlinestream.avro.AffiliationIdentifier;
 import org.medlinestream.avro.ArticleId;
+import org.medlinestream.avro.Book;
 import org.medlinestream.avro.Author;
 import org.medlinestream.avro.Chemical;
 import org.medlinestream.avro.Citation;
@@ -20,6 +23,7 @@ import org.medlinestream.avro.Journal;
 import org.medlinestream.avro.Keyword;
 import org.medlinestream.avro.MeshHeading;
 import org.medlinestream.avro.MeshQualifier;
+import org.medlinestream.avro.OtherAbstract;
 
 /** Chosen real records, checked field by field against what the XML says. */
 class PubmedXmlParserRecordTest {
@@ -104,7 +108,8 @@ class PubmedXmlParserRecordTest {
                 List.of("Evidera, London, UK."),
                 null,
                 false,
-                true));
+                true,
+                List.of()));
     assertThat(c.getAuthors().get(0).getAffiliations())
         .containsExactly(
             "School for Mental Health and Neuroscience, Maastricht University Medical Centre,"
@@ -234,7 +239,8 @@ class PubmedXmlParserRecordTest {
                 List.of("U AZ, Tucson"),
                 null,
                 false,
-                true));
+                true,
+                List.of()));
     assertThat(c.getMeshHeadings())
         .filteredOn(MeshHeading::getMajorTopic)
         .extracting(MeshHeading::getDescriptor)
@@ -320,7 +326,8 @@ class PubmedXmlParserRecordTest {
                 List.of("U IL, Urbana"),
                 null,
                 false,
-                true));
+                true,
+                List.of()));
     assertThat(c.getOtherIds()).containsExactly("NLM: PMC22336");
     assertThat(c.getPmc()).isEqualTo("PMC22336");
     assertThat(c.getEntrezDate()).isEqualTo("1999/03/31");
@@ -469,6 +476,55 @@ class PubmedXmlParserRecordTest {
         .doesNotContain("<", "mml:", "\n");
     assertThat(italics.getTitle())
         .isEqualTo("Genome-wide significant risk factors on chromosome 19 and the APOE locus.");
+  }
+
+  @Test
+  void readsTheOtherAbstractsCopyrightAndTheBooksVolumeAndMedium() throws Exception {
+    PubmedXmlParser parser = new PubmedXmlParser();
+    Citation article =
+        parser.parse(
+            ("<MedlineCitation Status=\"MEDLINE\" Owner=\"KIE\"><PMID Version=\"1\">7</PMID>"
+                    + "<OtherAbstract Type=\"KIE\" Language=\"eng\"><AbstractText>Text."
+                    + "</AbstractText><CopyrightInformation>Copyright KIE.</CopyrightInformation>"
+                    + "</OtherAbstract></MedlineCitation>")
+                .getBytes(StandardCharsets.UTF_8));
+    Citation book =
+        parser.parse(
+            ("<PubmedBookArticle><BookDocument><PMID Version=\"1\">8</PMID><Book><Publisher>"
+                    + "<PublisherName>NLM</PublisherName></Publisher><BookTitle>B</BookTitle>"
+                    + "<Volume>2</Volume><Medium>Internet</Medium></Book></BookDocument>"
+                    + "</PubmedBookArticle>")
+                .getBytes(StandardCharsets.UTF_8));
+
+    assertThat(article.getOtherAbstracts())
+        .containsExactly(new OtherAbstract("KIE", "eng", "Text.", "Copyright KIE."));
+    assertThat(new MedlineTextParser().parse(new MedlineTextWriter().toText(article)))
+        .extracting(Citation::getOtherAbstracts)
+        .isEqualTo(article.getOtherAbstracts());
+    assertThat(book.getBook())
+        .extracting(Book::getVolume, Book::getMedium)
+        .containsExactly("2", "Internet");
+    assertThat(article.getExtras())
+        .extracting(ExtraField::getName)
+        .noneMatch(name -> name.contains("Other"));
+    assertThat(book.getExtras())
+        .extracting(ExtraField::getName)
+        .noneMatch(name -> name.contains("Book/"));
+  }
+
+  @Test
+  void readsTheIdentifiersOfEachAffiliation() throws Exception {
+    Citation c = CorpusCitations.one("metapub/38856741.xml", "38856741");
+
+    Author first = c.getAuthors().get(0);
+    assertThat(first.getAffiliations()).hasSize(2);
+    assertThat(first.getAffiliationIdentifiers())
+        .containsExactly(
+            new AffiliationIdentifier(0, "RINGGOLD", "2348"),
+            new AffiliationIdentifier(1, "RINGGOLD", "8124"));
+    assertThat(c.getExtras())
+        .extracting(ExtraField::getName)
+        .noneMatch(name -> name.contains("Identifier"));
   }
 
   private static Citation find(List<Citation> citations, String pmid) {
