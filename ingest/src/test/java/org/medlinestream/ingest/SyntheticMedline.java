@@ -1,8 +1,7 @@
 package org.medlinestream.ingest;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,20 +65,75 @@ final class SyntheticMedline {
    * written and at least {@code minRecords}; returns how many.
    */
   long write(Path target, long minRecords, long minBytes, long firstPmid) throws IOException {
-    long records = 0;
-    long bytes = 0;
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {
-      while (records < minRecords || bytes < minBytes) {
-        byte[] pmidLine = ("PMID- " + (firstPmid + records) + "\n")
-            .getBytes(StandardCharsets.US_ASCII);
-        byte[] body = bodies.get((int) (records % bodies.size()));
-        out.write(pmidLine);
-        out.write(body);
-        out.write('\n');
-        bytes += pmidLine.length + body.length + 1;
-        records++;
-      }
+    Records records = stream(minRecords, minBytes, firstPmid);
+    try (records) {
+      Files.copy(records, target);
     }
-    return records;
+    return records.count();
+  }
+
+  /** The records {@link #write} writes, made up as they are read: no file, no memory. */
+  Records stream(long minRecords, long minBytes, long firstPmid) {
+    return new Records(minRecords, minBytes, firstPmid);
+  }
+
+  /** A stream of re-keyed records; {@link #count()} says how many it has begun. */
+  final class Records extends InputStream {
+    private final long minRecords;
+    private final long minBytes;
+    private final long firstPmid;
+    private long records;
+    private long bytes;
+    private byte[] current = new byte[0];
+    private int offset;
+
+    private Records(long minRecords, long minBytes, long firstPmid) {
+      this.minRecords = minRecords;
+      this.minBytes = minBytes;
+      this.firstPmid = firstPmid;
+    }
+
+    long count() {
+      return records;
+    }
+
+    /** Bytes handed out so far. */
+    long bytes() {
+      return bytes;
+    }
+
+    @Override
+    public int read() {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (offset == current.length && !nextRecord()) {
+        return -1;
+      }
+      int n = Math.min(len, current.length - offset);
+      System.arraycopy(current, offset, b, off, n);
+      offset += n;
+      bytes += n;
+      return n;
+    }
+
+    private boolean nextRecord() {
+      if (records >= minRecords && bytes >= minBytes) {
+        return false;
+      }
+      byte[] pmidLine = ("PMID- " + (firstPmid + records) + "\n")
+          .getBytes(StandardCharsets.US_ASCII);
+      byte[] body = bodies.get((int) (records % bodies.size()));
+      current = new byte[pmidLine.length + body.length + 1];
+      System.arraycopy(pmidLine, 0, current, 0, pmidLine.length);
+      System.arraycopy(body, 0, current, pmidLine.length, body.length);
+      current[current.length - 1] = '\n';
+      offset = 0;
+      records++;
+      return true;
+    }
   }
 }
