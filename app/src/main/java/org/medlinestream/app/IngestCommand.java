@@ -57,8 +57,8 @@ final class IngestCommand implements Callable<Integer> {
   private Path errorDir;
 
   @Option(names = "--transactional-id", paramLabel = "ID",
-      description = "Kafka transactional id of this ingest (default: derived from the host and "
-          + "the inputs); keep it stable so that a restart fences the old process.")
+      description = "Kafka transactional id of this ingest (default: derived from the drop "
+          + "folder or the inputs); keep it stable so that a restart fences the old process.")
   private String transactionalId;
 
   @Override

@@ -18,14 +18,15 @@ import java.util.stream.Collectors;
  * of {@link TestKafka#config(String, String)} with {@code SUFFIX}:
  *
  * <pre>
- * IngestProcess watch BOOTSTRAP SUFFIX DIR        watches DIR until killed
+ * IngestProcess watch BOOTSTRAP SUFFIX DIR        watches DIR until killed; prints {@value
+ *                                                 #COMMITTED} once records are committed
  * IngestProcess synthetic BOOTSTRAP SUFFIX BYTES  publishes BYTES of {@link SyntheticMedline} as
  *                                                 its standard input (made up as it is read),
  *                                                 then prints {@value #RESULT} with the figures
  * </pre>
  */
 public final class IngestProcess {
-  static final String WATCHING = "INGEST-PROCESS-WATCHING";
+  static final String COMMITTED = "INGEST-PROCESS-COMMITTED";
   static final String RESULT = "INGEST-PROCESS-RESULT";
   /** Small chunks: a kill lands between many commits. */
   static final int WATCH_CHUNK_RECORDS = 500;
@@ -53,7 +54,10 @@ public final class IngestProcess {
   private static void watch(IngestConfig config, Path dir) throws InterruptedException {
     IngestService ingest = IngestService.watching(config, new DropFolder(dir, config));
     ingest.start();
-    System.out.println(WATCHING);
+    while (ingest.progress().records() == 0) {
+      Thread.sleep(5);
+    }
+    System.out.println(COMMITTED);
     ingest.awaitTermination();
   }
 
