@@ -28,8 +28,8 @@ import java.util.stream.Collectors;
 public final class IngestProcess {
   static final String COMMITTED = "INGEST-PROCESS-COMMITTED";
   static final String RESULT = "INGEST-PROCESS-RESULT";
-  /** Small chunks: a kill lands between many commits. */
-  static final int WATCH_CHUNK_RECORDS = 500;
+  /** Small chunks in the child: it is killed soon after its first commit. */
+  private static final int WATCH_CHUNK_RECORDS = 500;
   private static final long FIRST_SYNTHETIC_PMID = 100_000_000;
 
   private IngestProcess() {}
@@ -37,7 +37,7 @@ public final class IngestProcess {
   public static void main(String[] args) throws Exception {
     IngestConfig.Builder config = TestKafka.config(args[1], args[2]);
     if (args[0].equals("watch")) {
-      watch(watchConfig(config), Path.of(args[3]));
+      watch(watchConfig(config.chunkRecords(WATCH_CHUNK_RECORDS)), Path.of(args[3]));
     } else {
       publishSynthetic(config.build(), Long.parseLong(args[3]));
     }
@@ -45,8 +45,7 @@ public final class IngestProcess {
 
   /** The settings of a watching child, and of the ingest that takes over after it. */
   static IngestConfig watchConfig(IngestConfig.Builder config) {
-    return config.chunkRecords(WATCH_CHUNK_RECORDS)
-        .stableFor(Duration.ZERO)
+    return config.stableFor(Duration.ZERO)
         .pollInterval(Duration.ofMillis(100))
         .build();
   }
