@@ -24,7 +24,10 @@ import picocli.CommandLine.Spec;
             + "stopped). A DeleteCitation becomes a tombstone; input that is not a record goes "
             + "to the dead-letter topic with the reason.",
         "Either FILE|DIR|GLOB|- arguments (done when all are read), or --watch DIR (until "
-            + "Ctrl-C)."})
+            + "Ctrl-C).",
+        "On a terminal a progress bar shows the files, records and MB/s (only warnings are "
+            + "logged beside it; -v logs every file); otherwise a log line every 10 s. A "
+            + "summary ends the run."})
 final class IngestCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
@@ -82,6 +85,9 @@ final class IngestCommand implements Callable<Integer> {
         ? IngestService.forInputs(ingestConfig, inputs)
         : IngestService.watching(ingestConfig, new DropFolder(watch, finishedDir, errorDir,
             ingestConfig.stableFor(), ingestConfig.requireDoneMarker()));
+    if (IngestService.showsProgressBar()) {
+      Logging.quietUnderProgressBar("org.medlinestream.ingest");
+    }
     ServiceRunner.stopOnSignal("ingest", ingest::stop);
     ingest.start();
     IngestSummary summary = ingest.awaitTermination();
