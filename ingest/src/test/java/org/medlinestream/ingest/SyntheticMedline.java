@@ -1,13 +1,13 @@
 package org.medlinestream.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.medlinestream.ingest.source.PartsInputStream;
 
 /**
  * Large MEDLINE text inputs built from the real records of {@code ../shared/data/medline-text},
@@ -56,10 +56,6 @@ final class SyntheticMedline {
     }
   }
 
-  int distinctRecords() {
-    return bodies.size();
-  }
-
   /**
    * Writes records keyed {@code firstPmid}, {@code firstPmid + 1}, ... until {@code minBytes} are
    * written and at least {@code minRecords}; returns how many.
@@ -78,14 +74,12 @@ final class SyntheticMedline {
   }
 
   /** A stream of re-keyed records; {@link #count()} says how many it has begun. */
-  final class Records extends InputStream {
+  final class Records extends PartsInputStream {
     private final long minRecords;
     private final long minBytes;
     private final long firstPmid;
     private long records;
     private long bytes;
-    private byte[] current = new byte[0];
-    private int offset;
 
     private Records(long minRecords, long minBytes, long firstPmid) {
       this.minRecords = minRecords;
@@ -97,43 +91,21 @@ final class SyntheticMedline {
       return records;
     }
 
-    /** Bytes handed out so far. */
-    long bytes() {
-      return bytes;
-    }
-
     @Override
-    public int read() {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) {
-      if (offset == current.length && !nextRecord()) {
-        return -1;
-      }
-      int n = Math.min(len, current.length - offset);
-      System.arraycopy(current, offset, b, off, n);
-      offset += n;
-      bytes += n;
-      return n;
-    }
-
-    private boolean nextRecord() {
+    protected byte[] nextPart() {
       if (records >= minRecords && bytes >= minBytes) {
-        return false;
+        return null;
       }
       byte[] pmidLine = ("PMID- " + (firstPmid + records) + "\n")
           .getBytes(StandardCharsets.US_ASCII);
       byte[] body = bodies.get((int) (records % bodies.size()));
-      current = new byte[pmidLine.length + body.length + 1];
-      System.arraycopy(pmidLine, 0, current, 0, pmidLine.length);
-      System.arraycopy(body, 0, current, pmidLine.length, body.length);
-      current[current.length - 1] = '\n';
-      offset = 0;
+      byte[] record = new byte[pmidLine.length + body.length + 1];
+      System.arraycopy(pmidLine, 0, record, 0, pmidLine.length);
+      System.arraycopy(body, 0, record, pmidLine.length, body.length);
+      record[record.length - 1] = '\n';
       records++;
-      return true;
+      bytes += record.length;
+      return record;
     }
   }
 }
