@@ -23,7 +23,10 @@ import picocli.CommandLine.Parameters;
             + "to the dead-letter topic with the reason.",
         "Either FILE|DIR|GLOB|- arguments (done when all are read), or --watch DIR (until "
             + "Ctrl-C); with --watch it serves /metrics (Prometheus), /health/live and "
-            + "/health/ready on --http-port."})
+            + "/health/ready on --http-port.",
+        "On a terminal a progress bar shows the files, records and MB/s (only warnings are "
+            + "logged beside it; -v logs every file); otherwise a log line every 10 s. A "
+            + "summary ends the run."})
 final class IngestCommand extends ConnectedCommand {
   @Mixin
   private TopicOptions topicOptions;
@@ -50,8 +53,8 @@ final class IngestCommand extends ConnectedCommand {
   private Path errorDir;
 
   @Option(names = "--transactional-id", paramLabel = "ID",
-      description = "Kafka transactional id of this ingest (default: derived from the host and "
-          + "the inputs); keep it stable so that a restart fences the old process.")
+      description = "Kafka transactional id of this ingest (default: derived from the drop "
+          + "folder or the inputs); keep it stable so that a restart fences the old process.")
   private String transactionalId;
 
   @Override
@@ -76,6 +79,9 @@ final class IngestCommand extends ConnectedCommand {
         ? IngestService.forInputs(ingestConfig, inputs)
         : IngestService.watching(ingestConfig, new DropFolder(watch, finishedDir, errorDir,
             ingestConfig.stableFor(), ingestConfig.requireDoneMarker()));
+    if (IngestService.showsProgressBar()) {
+      Logging.quietUnderProgressBar("org.medlinestream.ingest");
+    }
     ServiceRunner.stopOnSignal("ingest", ingest::stop);
     IngestSummary summary;
     try (MonitoringServer endpoints =

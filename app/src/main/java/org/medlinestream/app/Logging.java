@@ -8,11 +8,24 @@ import org.apache.logging.log4j.core.config.Configurator;
 final class Logging {
   private Logging() {}
 
+  private static boolean verbose;
+
   /** DEBUG for medline-stream, INFO for everything else (Kafka clients included). */
   static void verbose() {
+    verbose = true;
     Configurator.setRootLevel(Level.INFO);
     Configurator.setLevel("org.medlinestream", Level.DEBUG);
     Configurator.setLevel("org.apache.kafka", Level.INFO);
     LogManager.getLogger(Logging.class).debug("Verbose logging on");
+  }
+
+  /**
+   * Only warnings and errors from {@code logger} while a progress bar is drawn on the terminal
+   * (its line-by-line messages would break the bar), unless logging is verbose.
+   */
+  static void quietUnderProgressBar(String logger) {
+    if (!verbose) {
+      Configurator.setLevel(logger, Level.WARN);
+    }
   }
 }

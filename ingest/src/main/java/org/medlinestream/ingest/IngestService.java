@@ -190,6 +190,14 @@ public final class IngestService {
     return worker != null && finished.getCount() > 0 && failure == null;
   }
 
+  /**
+   * True when ingest draws a progress bar: standard output is a terminal. Log lines written to the
+   * same terminal while it runs break the bar.
+   */
+  public static boolean showsProgressBar() {
+    return ProgressReporter.stdoutIsTerminal();
+  }
+
   private String defaultTransactionalId(List<Source> sources) {
     if (sources == null) {
       Path dir = dropFolder.dir().toAbsolutePath().normalize();

@@ -1,5 +1,6 @@
 package org.medlinestream.ingest;
 
+import java.io.Console;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
@@ -35,11 +36,29 @@ final class ProgressReporter implements AutoCloseable {
 
   /** Starts a bar on standard output when it is a terminal, else log lines every interval. */
   static ProgressReporter start(IngestStats stats, Duration logInterval) {
-    boolean isTerminal = System.console() != null;
+    boolean isTerminal = stdoutIsTerminal();
     ProgressReporter reporter = new ProgressReporter(stats, isTerminal ? System.out : null);
     long period = isTerminal ? BAR_REFRESH_MS : Math.max(1, logInterval.toMillis());
     reporter.timer.scheduleAtFixedRate(reporter::report, period, period, TimeUnit.MILLISECONDS);
     return reporter;
+  }
+
+  /**
+   * Up to Java 21 a console exists only when standard input and output are a terminal; from Java 22
+   * on there may be one anyway, and {@code Console.isTerminal()} says.
+   */
+  static boolean stdoutIsTerminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true;
+    } catch (ReflectiveOperationException e) {
+      return false;
+    }
   }
 
   private void report() {

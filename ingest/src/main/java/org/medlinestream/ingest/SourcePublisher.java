@@ -1,5 +1,6 @@
 package org.medlinestream.ingest;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -213,6 +214,9 @@ final class SourcePublisher implements AutoCloseable {
         return e.getMessage();
       }
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
+      if (e instanceof EOFException) {
+        message = "the file is cut short (" + message + "): it was truncated or not copied whole";
+      }
       String where = message.contains(source.name()) ? message : source.name() + ": " + message;
       return sent.records() == 0 && sent.rejected() == 0
           ? "cannot read " + where

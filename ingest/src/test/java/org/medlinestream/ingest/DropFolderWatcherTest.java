@@ -8,10 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medlinestream.ingest.source.PubmedXmlCorpus;
+import org.medlinestream.schemas.RawHeaders;
 
 /** A watched drop folder on a real broker, with the tiny test reader. */
 class DropFolderWatcherTest {
@@ -76,6 +83,46 @@ class DropFolderWatcherTest {
     assertThat(TestKafka.readCommitted(TestKafka.bootstrap(), config.rawTopic())).hasSize(2);
   }
 
+  @Test
+  void withTheRealReadersGarbageAndACutShortGzipGoToErrorWithTheirReasonAndTheRestIsPublished()
+      throws Exception {
+    IngestConfig config = watchConfig("real-readers");
+    byte[] garbage = new byte[4096];
+    new Random(5).nextBytes(garbage);
+    garbage[0] = 'x';
+    dropAtomically("a-garbage.txt", garbage);
+    byte[] gz = Files.readAllBytes(PubmedXmlCorpus.file(
+        "julielab_costosys__pubmedsample18n0001.xml.gz"));
+    dropAtomically("b-cut.xml.gz", Arrays.copyOf(gz, gz.length / 2));
+    Path good = SyntheticMedline.sharedData().resolve("medline-text/biopython__pubmed_result2.txt");
+    dropAtomically("c-good.txt", Files.readAllBytes(good));
+    IngestService service = IngestService.watching(config, new DropFolder(drop, config));
+    service.start();
+    try {
+      await(() -> Files.exists(drop.resolve("finished/c-good.txt")));
+    } finally {
+      service.stop();
+    }
+
+    assertThat(drop.resolve("error/a-garbage.txt")).exists();
+    assertThat(Files.readString(drop.resolve("error/a-garbage.txt.error.txt")))
+        .startsWith("no MEDLINE or PubMed record in a-garbage.txt; all ")
+        .contains("refused (on " + config.dlqTopic() + ")");
+    String cut = Files.readString(drop.resolve("error/b-cut.xml.gz.error.txt"));
+    assertThat(cut).startsWith("reading stopped after position ")
+        .contains("b-cut.xml.gz: the file is cut short");
+    Matcher published = Pattern.compile("records published: (\\d+)").matcher(cut);
+    assertThat(published.find()).isTrue();
+    Map<String, Long> bySource = TestKafka.readCommitted(TestKafka.bootstrap(), config.rawTopic())
+        .stream().collect(Collectors.groupingBy(
+            r -> SourcePublisherTest.header(r, RawHeaders.SOURCE), Collectors.counting()));
+    assertThat(bySource.get("b-cut.xml.gz")).isPositive()
+        .isEqualTo(Long.parseLong(published.group(1)));
+    assertThat(bySource.get("c-good.txt")).isEqualTo(Pattern.compile("(?m)^PMID- ")
+        .matcher(Files.readString(good)).results().count());
+    assertThat(bySource).doesNotContainKey("a-garbage.txt");
+  }
+
   private static IngestConfig watchConfig(String name) {
     return TestKafka.config(name)
         .stableFor(Duration.ZERO)
@@ -85,7 +132,11 @@ class DropFolderWatcherTest {
 
   /** Writes a file under a partial name, then renames it: the way files should be dropped. */
   private Path dropAtomically(String name, String... lines) throws IOException {
-    Path partial = Files.write(drop.resolve(name + ".tmp"), List.of(lines));
+    return dropAtomically(name, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Path dropAtomically(String name, byte[] content) throws IOException {
+    Path partial = Files.write(drop.resolve(name + ".tmp"), content);
     return Files.move(partial, drop.resolve(name), StandardCopyOption.ATOMIC_MOVE);
   }
 

@@ -1,14 +1,13 @@
 package org.medlinestream.ingest;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.medlinestream.ingest.source.PartsInputStream;
 
 /**
  * Large MEDLINE text inputs built from the real records of {@code ../shared/data/medline-text},
@@ -57,29 +56,56 @@ final class SyntheticMedline {
     }
   }
 
-  int distinctRecords() {
-    return bodies.size();
-  }
-
   /**
    * Writes records keyed {@code firstPmid}, {@code firstPmid + 1}, ... until {@code minBytes} are
    * written and at least {@code minRecords}; returns how many.
    */
   long write(Path target, long minRecords, long minBytes, long firstPmid) throws IOException {
-    long records = 0;
-    long bytes = 0;
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {
-      while (records < minRecords || bytes < minBytes) {
-        byte[] pmidLine = ("PMID- " + (firstPmid + records) + "\n")
-            .getBytes(StandardCharsets.US_ASCII);
-        byte[] body = bodies.get((int) (records % bodies.size()));
-        out.write(pmidLine);
-        out.write(body);
-        out.write('\n');
-        bytes += pmidLine.length + body.length + 1;
-        records++;
-      }
+    Records records = stream(minRecords, minBytes, firstPmid);
+    try (records) {
+      Files.copy(records, target);
     }
-    return records;
+    return records.count();
+  }
+
+  /** The records {@link #write} writes, made up as they are read: no file, no memory. */
+  Records stream(long minRecords, long minBytes, long firstPmid) {
+    return new Records(minRecords, minBytes, firstPmid);
+  }
+
+  /** A stream of re-keyed records; {@link #count()} says how many it has begun. */
+  final class Records extends PartsInputStream {
+    private final long minRecords;
+    private final long minBytes;
+    private final long firstPmid;
+    private long records;
+    private long bytes;
+
+    private Records(long minRecords, long minBytes, long firstPmid) {
+      this.minRecords = minRecords;
+      this.minBytes = minBytes;
+      this.firstPmid = firstPmid;
+    }
+
+    long count() {
+      return records;
+    }
+
+    @Override
+    protected byte[] nextPart() {
+      if (records >= minRecords && bytes >= minBytes) {
+        return null;
+      }
+      byte[] pmidLine = ("PMID- " + (firstPmid + records) + "\n")
+          .getBytes(StandardCharsets.US_ASCII);
+      byte[] body = bodies.get((int) (records % bodies.size()));
+      byte[] record = new byte[pmidLine.length + body.length + 1];
+      System.arraycopy(pmidLine, 0, record, 0, pmidLine.length);
+      System.arraycopy(body, 0, record, pmidLine.length, body.length);
+      record[record.length - 1] = '\n';
+      records++;
+      bytes += record.length;
+      return record;
+    }
   }
 }

@@ -1,13 +1,10 @@
 package org.medlinestream.ingest;
 
 import java.time.Duration;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -45,30 +42,6 @@ final class TestKafka {
     List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
     forEachCommitted(bootstrap, topic, records::add);
     return records;
-  }
-
-  /** How many committed records {@code topic} has, and how many distinct keys among them. */
-  static KeyCount countCommitted(String bootstrap, String topic) {
-    long[] records = new long[1];
-    Set<String> keys = new HashSet<>();
-    forEachCommitted(bootstrap, topic, r -> {
-      records[0]++;
-      keys.add(new String(r.key(), StandardCharsets.UTF_8));
-    });
-    return new KeyCount(records[0], keys.size());
-  }
-
-  record KeyCount(long records, long distinctKeys) {}
-
-  /**
-   * The sum of the partitions' last stable offsets: above 0 once a transaction has ended; 0 while
-   * the topic does not exist.
-   */
-  static long committedEnd(String bootstrap, String topic) {
-    try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
-      List<TopicPartition> partitions = partitions(consumer, topic);
-      return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
-    }
   }
 
   private static void forEachCommitted(String bootstrap, String topic,

@@ -1,17 +1,14 @@
 package org.medlinestream.ingest.source;
 
-import java.io.InputStream;
-
 /**
  * {@code head}, then {@code body} {@code times} times, then {@code tail}; made up as it is read.
  */
-final class RepeatingInputStream extends InputStream {
+final class RepeatingInputStream extends PartsInputStream {
   private final byte[] head;
   private final byte[] body;
   private final byte[] tail;
   private final long times;
-  private long index;
-  private int offset;
+  private long index = -1;
 
   RepeatingInputStream(byte[] head, byte[] body, long times, byte[] tail) {
     this.head = head;
@@ -20,31 +17,10 @@ final class RepeatingInputStream extends InputStream {
     this.tail = tail;
   }
 
-  @Override
-  public int read() {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-  }
-
-  @Override
-  public int read(byte[] b, int off, int len) {
-    byte[] part = current();
-    while (part != null && offset == part.length) {
-      index++;
-      offset = 0;
-      part = current();
-    }
-    if (part == null) {
-      return -1;
-    }
-    int n = Math.min(len, part.length - offset);
-    System.arraycopy(part, offset, b, off, n);
-    offset += n;
-    return n;
-  }
-
   /** Part {@code index}: 0 is the head, 1..times the body, times + 1 the tail. */
-  private byte[] current() {
+  @Override
+  protected byte[] nextPart() {
+    index++;
     if (index == 0) {
       return head;
     }
