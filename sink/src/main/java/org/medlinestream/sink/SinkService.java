@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * RetryPolicy}); when the retries run out, or the store is broken, the service stops with a {@link
  * SinkFailedException} and commits nothing. When the store refuses a batch, its records are applied
  * one by one and each refused record goes to the dead-letter topic with its original key, value and
- * headers plus the {@link ErrorHeaders} of stage {@code sink}; so does a value that cannot be deserialized.
+ * headers plus the {@link ErrorHeaders} of stage {@code sink}; so does a value that cannot be
+ * deserialized.
  *
  * <p>The service reads raw bytes and deserializes them itself, so that a dead letter carries the
  * exact bytes consumed. The store belongs to the caller, who closes it after {@link #stop}.
