@@ -57,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
       description = "MEDLINE text or PubMed XML (.gz too); default: the bundled samples.")
   private List<String> inputs = new ArrayList<>();
 
-  @Option(names = "--db", paramLabel = "FILE", defaultValue = "medline.db",
+  @Option(names = "--db", paramLabel = "FILE", defaultValue = CitationStores.DEFAULT_SQLITE_FILE,
       description = "SQLite file to write (default: ${DEFAULT-VALUE}).")
   private Path db;
 

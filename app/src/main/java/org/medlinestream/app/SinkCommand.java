@@ -27,7 +27,7 @@ final class SinkCommand extends ConnectedCommand {
   @Mixin
   private HttpOptions http;
 
-  @Option(names = "--target", paramLabel = "URL", defaultValue = "jdbc:sqlite:medline.db",
+  @Option(names = "--target", paramLabel = "URL", defaultValue = CitationStores.DEFAULT_TARGET,
       description = "jdbc:postgresql://HOST/DB?user=..., jdbc:sqlite:FILE, jsonl:DIR or "
           + "avro:DIR (default: ${DEFAULT-VALUE}).")
   private String target;

@@ -20,7 +20,7 @@ public final class ErrorHeaders {
   public static final String RECORD_LINE = "medline.error.record.line";
   /** The step of the stage that failed, e.g. {@code parse}, {@code enrich}, {@code serialize}. */
   public static final String STEP = "medline.error.step";
-  /** Class name of the exception that refused the record. */
+  /** Class name of the exception that refused the record (the sink names the innermost cause). */
   public static final String EXCEPTION = "medline.error.exception";
   /** Topic the refused record was read from. */
   public static final String TOPIC = "medline.error.topic";
@@ -31,6 +31,17 @@ public final class ErrorHeaders {
 
   public static final String STAGE_INGEST = "ingest";
   public static final String STAGE_ENRICH = "enrich";
+  public static final String STAGE_SINK = "sink";
+
+  /** Steps ({@link #STEP}) of the enrich and sink stages. */
+  public static final String STEP_KEY = "key";
+  public static final String STEP_PARSE = "parse";
+  public static final String STEP_ENRICH = "enrich";
+  public static final String STEP_SERIALIZE = "serialize";
+  /** The value is not a citation in the registry's wire format. */
+  public static final String STEP_DESERIALIZE = "deserialize";
+  /** The database refused the citation. */
+  public static final String STEP_STORE = "store";
 
   private ErrorHeaders() {}
 }

@@ -18,8 +18,10 @@ import org.medlinestream.sink.jdbc.JdbcCitationStore;
  * </ul>
  */
 public final class CitationStores {
-  /** The embedded default. */
-  public static final String DEFAULT_TARGET = "jdbc:sqlite:medline-stream.db";
+  /** The SQLite file of the embedded default, in the working folder. */
+  public static final String DEFAULT_SQLITE_FILE = "medline.db";
+  /** The embedded default: {@value}. */
+  public static final String DEFAULT_TARGET = "jdbc:sqlite:" + DEFAULT_SQLITE_FILE;
   static final long DEFAULT_MAX_BYTES = 128L * 1024 * 1024;
   static final Duration DEFAULT_MAX_AGE = Duration.ofHours(1);
 

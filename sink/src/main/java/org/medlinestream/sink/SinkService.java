@@ -31,6 +31,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.medlinestream.avro.Citation;
+import org.medlinestream.schemas.ErrorHeaders;
 import org.medlinestream.schemas.RawHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * RetryPolicy}); when the retries run out, or the store is broken, the service stops with a {@link
  * SinkFailedException} and commits nothing. When the store refuses a batch, its records are applied
  * one by one and each refused record goes to the dead-letter topic with its original key, value and
- * headers plus {@link DeadLetterHeaders}; so does a value that cannot be deserialized.
+ * headers plus the {@link ErrorHeaders} of stage {@code sink}; so does a value that cannot be
+ * deserialized.
  *
  * <p>The service reads raw bytes and deserializes them itself, so that a dead letter carries the
  * exact bytes consumed. The store belongs to the caller, who closes it after {@link #stop}.
@@ -57,7 +59,7 @@ public final class SinkService {
   private record Pending(ConsumerRecord<byte[], byte[]> record, CitationChange change) {}
 
   /** A record to send to the dead-letter topic, and why. */
-  private record DeadLetter(ConsumerRecord<byte[], byte[]> record, String stage, Exception error) {}
+  private record DeadLetter(ConsumerRecord<byte[], byte[]> record, String step, Exception error) {}
 
   /** Thrown where the service notices {@link #stop} while it waits: the batch is abandoned. */
   private static final class StopRequested extends RuntimeException {
@@ -227,7 +229,7 @@ public final class SinkService {
       }
       pending.add(new Pending(record, CitationChange.upsert(citation)));
     } catch (RuntimeException e) {
-      dead.add(new DeadLetter(record, DeadLetterHeaders.STAGE_DESERIALIZE, e));
+      dead.add(new DeadLetter(record, ErrorHeaders.STEP_DESERIALIZE, e));
     }
   }
 
@@ -249,7 +251,7 @@ public final class SinkService {
       try {
         applyWithRetry(List.of(one.change()));
       } catch (RecordRejectedException e) {
-        refused.add(new DeadLetter(one.record(), DeadLetterHeaders.STAGE_STORE, e));
+        refused.add(new DeadLetter(one.record(), ErrorHeaders.STEP_STORE, e));
       }
     }
     return refused;
@@ -324,13 +326,14 @@ public final class SinkService {
     ConsumerRecord<byte[], byte[]> record = letter.record();
     Headers headers = new RecordHeaders(record.headers().toArray());
     String reason = String.valueOf(letter.error().getMessage());
-    RawHeaders.put(headers, DeadLetterHeaders.STAGE, letter.stage());
-    RawHeaders.put(headers, DeadLetterHeaders.REASON, reason.length() > MAX_REASON_LENGTH
+    RawHeaders.put(headers, ErrorHeaders.STAGE, ErrorHeaders.STAGE_SINK);
+    RawHeaders.put(headers, ErrorHeaders.STEP, letter.step());
+    RawHeaders.put(headers, ErrorHeaders.REASON, reason.length() > MAX_REASON_LENGTH
         ? reason.substring(0, MAX_REASON_LENGTH) + "…" : reason);
-    RawHeaders.put(headers, DeadLetterHeaders.CLASS, innermost(letter.error()).getClass().getName());
-    RawHeaders.put(headers, DeadLetterHeaders.TOPIC, record.topic());
-    RawHeaders.put(headers, DeadLetterHeaders.PARTITION, Integer.toString(record.partition()));
-    RawHeaders.put(headers, DeadLetterHeaders.OFFSET, Long.toString(record.offset()));
+    RawHeaders.put(headers, ErrorHeaders.EXCEPTION, innermost(letter.error()).getClass().getName());
+    RawHeaders.put(headers, ErrorHeaders.TOPIC, record.topic());
+    RawHeaders.put(headers, ErrorHeaders.PARTITION, Integer.toString(record.partition()));
+    RawHeaders.put(headers, ErrorHeaders.OFFSET, Long.toString(record.offset()));
     return new ProducerRecord<>(config.deadLetterTopic(), null, record.key(), record.value(),
         headers);
   }

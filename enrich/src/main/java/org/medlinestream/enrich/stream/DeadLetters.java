@@ -12,12 +12,6 @@ import org.medlinestream.schemas.registry.RegistryUnreachableException;
  * source file, position and line of the record) and why.
  */
 final class DeadLetters {
-  static final String STEP_PARSE = "parse";
-  static final String STEP_KEY = "key";
-  static final String STEP_ENRICH = "enrich";
-  static final String STEP_SERIALIZE = "serialize";
-  static final String STEP_DESERIALIZE = "deserialize";
-
   private DeadLetters() {}
 
   /**

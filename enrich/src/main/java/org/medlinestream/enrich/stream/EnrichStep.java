@@ -6,6 +6,7 @@ import org.medlinestream.avro.Enrichment;
 import org.medlinestream.enrich.enrichment.Enricher;
 import org.medlinestream.enrich.stream.EnrichMetrics.Counter;
 import org.medlinestream.enrich.stream.RawOutcome.Parsed;
+import org.medlinestream.schemas.ErrorHeaders;
 
 /** {@link Parsed} citation → the same, enriched by the {@link Enricher}; counts trial links and DOIs. */
 final class EnrichStep extends OutcomeStep<RawOutcome> {
@@ -26,7 +27,7 @@ final class EnrichStep extends OutcomeStep<RawOutcome> {
     try {
       enriched = enricher.enrich(parsed.citation());
     } catch (RuntimeException e) {
-      reject(record, parsed.raw(), DeadLetters.STEP_ENRICH, e, 0);
+      reject(record, parsed.raw(), ErrorHeaders.STEP_ENRICH, e, 0);
       return;
     }
     Enrichment enrichment = enriched.getEnrichment();

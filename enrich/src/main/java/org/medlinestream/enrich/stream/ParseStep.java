@@ -9,6 +9,7 @@ import org.medlinestream.enrich.parse.MalformedRecordException;
 import org.medlinestream.enrich.stream.EnrichMetrics.Counter;
 import org.medlinestream.enrich.stream.RawOutcome.Deletion;
 import org.medlinestream.enrich.stream.RawOutcome.Parsed;
+import org.medlinestream.schemas.ErrorHeaders;
 import org.medlinestream.schemas.RawHeaders;
 
 /**
@@ -39,7 +40,7 @@ final class ParseStep extends OutcomeStep<byte[]> {
     String key = record.key() == null ? null : new String(record.key(), UTF_8);
     if (raw == null || "true".equals(RawHeaders.get(record.headers(), RawHeaders.DELETE))) {
       if (key == null) {
-        reject(record, raw, DeadLetters.STEP_KEY, new MalformedRecordException(
+        reject(record, raw, ErrorHeaders.STEP_KEY, new MalformedRecordException(
             "a delete without a key: the key must be the PMID to delete", 0), 0);
       } else {
         context.forward(record.withValue(new Deletion(key)));
@@ -53,14 +54,14 @@ final class ParseStep extends OutcomeStep<byte[]> {
           context.currentSystemTimeMs());
       metrics.parseTime(System.nanoTime() - start);
     } catch (MalformedRecordException e) {
-      reject(record, raw, DeadLetters.STEP_PARSE, e, e.line());
+      reject(record, raw, ErrorHeaders.STEP_PARSE, e, e.line());
       return;
     } catch (RuntimeException e) {
-      reject(record, raw, DeadLetters.STEP_PARSE, e, 0);
+      reject(record, raw, ErrorHeaders.STEP_PARSE, e, 0);
       return;
     }
     if (key != null && !key.equals(citation.getPmid())) {
-      reject(record, raw, DeadLetters.STEP_KEY, new MalformedRecordException("the key '" + key
+      reject(record, raw, ErrorHeaders.STEP_KEY, new MalformedRecordException("the key '" + key
           + "' is not the record's PMID " + citation.getPmid() + ": key raw records by their PMID", 0), 0);
     } else {
       context.forward(record.withValue(new Parsed(raw, citation)));

@@ -6,6 +6,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.medlinestream.avro.Citation;
 import org.medlinestream.enrich.stream.RawOutcome.Parsed;
 import org.medlinestream.enrich.stream.RawOutcome.Serialized;
+import org.medlinestream.schemas.ErrorHeaders;
 
 /**
  * {@link Parsed} citation → {@link Serialized} Avro in the Confluent wire format, before the
@@ -38,7 +39,7 @@ final class SerializeStep extends OutcomeStep<RawOutcome> {
       if (DeadLetters.causedByRegistry(e)) {
         throw e;
       }
-      reject(record, parsed.raw(), DeadLetters.STEP_SERIALIZE, e, 0);
+      reject(record, parsed.raw(), ErrorHeaders.STEP_SERIALIZE, e, 0);
       return;
     }
     context.forward(record.withValue(new Serialized(citation.getPmid(), Revision.of(citation), value)));

@@ -6,8 +6,8 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.medlinestream.avro.Citation;
+import org.medlinestream.schemas.ErrorHeaders;
 import org.medlinestream.sink.CitationChange;
-import org.medlinestream.sink.DeadLetterHeaders;
 import org.medlinestream.sink.TestDatabase;
 import org.medlinestream.sink.TestPostgres;
 import org.medlinestream.sink.pipeline.PipelineKafka.Topics;
@@ -40,9 +40,9 @@ class PostgresSinkPipelineTest extends SinkPipelineTest {
     ConsumerRecord<byte[], byte[]> letter = letters.get(0);
     assertThat(PipelineKafka.deserializer(PipelineKafka.registryUrl())
         .deserialize(topics.citations(), letter.value())).isEqualTo(refused);
-    assertDeadLetter(letter, refused.getPmid(), DeadLetterHeaders.STAGE_STORE, topics.citations());
-    assertThat(header(letter, DeadLetterHeaders.REASON)).contains("0x00");
-    assertThat(header(letter, DeadLetterHeaders.CLASS))
+    assertDeadLetter(letter, refused.getPmid(), ErrorHeaders.STEP_STORE, topics.citations());
+    assertThat(header(letter, ErrorHeaders.REASON)).contains("0x00");
+    assertThat(header(letter, ErrorHeaders.EXCEPTION))
         .isEqualTo("org.postgresql.util.PSQLException");
   }
 }

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.medlinestream.avro.Citation;
+import org.medlinestream.schemas.ErrorHeaders;
 import org.medlinestream.schemas.RawHeaders;
 import org.medlinestream.sink.CitationChange;
 import org.medlinestream.sink.CitationStore;
 import org.medlinestream.sink.CitationStores;
-import org.medlinestream.sink.DeadLetterHeaders;
 import org.medlinestream.sink.SinkService;
 import org.medlinestream.sink.TestDatabase;
 import org.medlinestream.sink.pipeline.PipelineKafka.Topics;
@@ -143,14 +143,14 @@ abstract class SinkPipelineTest {
         .containsExactlyInAnyOrder(citations.get(0).getPmid(), citations.get(1).getPmid());
     List<ConsumerRecord<byte[], byte[]>> letters = byKey(PipelineKafka.readAll(topics.deadLetters()));
     assertThat(letters).hasSize(2);
-    assertDeadLetter(letters.get(0), "123", DeadLetterHeaders.STAGE_DESERIALIZE,
+    assertDeadLetter(letters.get(0), "123", ErrorHeaders.STEP_DESERIALIZE,
         topics.citations());
-    assertDeadLetter(letters.get(1), "456", DeadLetterHeaders.STAGE_DESERIALIZE,
+    assertDeadLetter(letters.get(1), "456", ErrorHeaders.STEP_DESERIALIZE,
         topics.citations());
     assertThat(letters.get(0).value()).isEqualTo(garbage);
     assertThat(letters.get(1).value()).isEqualTo(unknownSchema);
-    assertThat(header(letters.get(0), DeadLetterHeaders.REASON)).contains("wire format");
-    assertThat(header(letters.get(1), DeadLetterHeaders.REASON)).contains("schema id 2130706433");
+    assertThat(header(letters.get(0), ErrorHeaders.REASON)).contains("wire format");
+    assertThat(header(letters.get(1), ErrorHeaders.REASON)).contains("schema id 2130706433");
   }
 
   /**
@@ -221,15 +221,16 @@ abstract class SinkPipelineTest {
   }
 
   /** The dead letter keeps the record's key and says where the record was and why it failed. */
-  static void assertDeadLetter(ConsumerRecord<byte[], byte[]> letter, String key, String stage,
+  static void assertDeadLetter(ConsumerRecord<byte[], byte[]> letter, String key, String step,
       String topic) {
     assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo(key);
-    assertThat(header(letter, DeadLetterHeaders.STAGE)).isEqualTo(stage);
-    assertThat(header(letter, DeadLetterHeaders.REASON)).isNotBlank();
-    assertThat(header(letter, DeadLetterHeaders.CLASS)).isNotBlank();
-    assertThat(header(letter, DeadLetterHeaders.TOPIC)).isEqualTo(topic);
-    assertThat(header(letter, DeadLetterHeaders.PARTITION)).matches("[0-2]");
-    assertThat(header(letter, DeadLetterHeaders.OFFSET)).matches("\\d+");
+    assertThat(header(letter, ErrorHeaders.STAGE)).isEqualTo(ErrorHeaders.STAGE_SINK);
+    assertThat(header(letter, ErrorHeaders.STEP)).isEqualTo(step);
+    assertThat(header(letter, ErrorHeaders.REASON)).isNotBlank();
+    assertThat(header(letter, ErrorHeaders.EXCEPTION)).isNotBlank();
+    assertThat(header(letter, ErrorHeaders.TOPIC)).isEqualTo(topic);
+    assertThat(header(letter, ErrorHeaders.PARTITION)).matches("[0-2]");
+    assertThat(header(letter, ErrorHeaders.OFFSET)).matches("\\d+");
   }
 
   private static List<ConsumerRecord<byte[], byte[]>> byKey(
