@@ -43,8 +43,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Option(names = "--records", paramLabel = "N", defaultValue = "40000",
-      description = "Citations in the corpus (default: ${DEFAULT-VALUE}, about a minute here).")
+  @Option(names = "--records", paramLabel = "N", defaultValue = "10000",
+      description = "Citations in the corpus (default: ${DEFAULT-VALUE}).")
   private long records;
 
   @Option(names = "--source", paramLabel = "DIR",

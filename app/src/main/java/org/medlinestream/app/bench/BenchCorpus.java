@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -27,7 +29,8 @@ import org.medlinestream.ingest.source.SourceItem;
 /**
  * The benchmark's input: N citations written as files, made from the real records of a folder by
  * giving each copy a PMID of its own (from {@link #FIRST_PMID} up, beyond real PMIDs). Both
- * formats keep their share of the folder's records: MEDLINE text files, and PubMed XML files of
+ * formats keep their share of the folder's records, in any size of corpus: MEDLINE text files,
+ * and PubMed XML files of
  * {@code PubmedArticleSet} (articles and book articles) or the older {@code MedlineCitationSet}.
  * Deletes, records that do not parse and the folder {@code robustness/} (edited records) are left
  * out, so that every record of the corpus becomes one citation.
@@ -99,7 +102,25 @@ final class BenchCorpus {
     if (bases.isEmpty()) {
       throw new IOException("no MEDLINE text or PubMed XML record in " + folder.toAbsolutePath());
     }
-    return new BenchCorpus(bases);
+    return new BenchCorpus(interleaved(bases));
+  }
+
+  /**
+   * The records with both formats spread evenly (each at its place within its format, scaled to
+   * the whole), so that any first N of them hold both formats in their share of the folder.
+   */
+  private static List<Base> interleaved(List<Base> bases) {
+    Map<RecordFormat, List<Base>> byFormat = new EnumMap<>(RecordFormat.class);
+    for (Base base : bases) {
+      byFormat.computeIfAbsent(base.record().format(), format -> new ArrayList<>()).add(base);
+    }
+    Map<Base, Double> place = new IdentityHashMap<>();
+    for (List<Base> group : byFormat.values()) {
+      for (int i = 0; i < group.size(); i++) {
+        place.put(group.get(i), (i + 0.5) / group.size());
+      }
+    }
+    return bases.stream().sorted(Comparator.comparingDouble(place::get)).toList();
   }
 
   /** The number of distinct real records the corpus is made of. */

@@ -69,12 +69,12 @@ final class BenchReport {
     out.printf("machine: %s; load average %.2f before, %.2f after%n", machine.describe(),
         loadBefore, loadAfter);
     out.println();
-    out.printf("%-16s %10s %8s %11s %7s %7s %7s %16s %9s%n", "stage", "records", "seconds",
-        "records/s", "MB/s", "p50 ms", "p99 ms", "heap MB peak/GC", "x broker");
+    out.printf("%-16s %10s %8s %11s %7s %8s %7s %7s %16s %9s%n", "stage", "records", "seconds",
+        "records/s", "MB/s", "rec/CPU s", "p50 ms", "p99 ms", "heap MB peak/GC", "x broker");
     for (StageResult stage : stages) {
-      out.printf(Locale.ROOT, "%-16s %,10d %8.1f %,11.0f %7.1f %7s %7s %16s %9s%n",
+      out.printf(Locale.ROOT, "%-16s %,10d %8.1f %,11.0f %7.1f %,9.0f %7s %7s %16s %9s%n",
           stage.name(), stage.records(), stage.seconds(), stage.recordsPerSecond(),
-          stage.megabytesPerSecond(), latency(stage.p50Millis()), latency(stage.p99Millis()),
+          stage.megabytesPerSecond(), stage.recordsPerCpuSecond(), latency(stage.p50Millis()), latency(stage.p99Millis()),
           (stage.peakHeapBytes() >> 20) + " / " + (stage.peakHeapAfterGcBytes() >> 20),
           ratio(stage).map(r -> String.format(Locale.ROOT, "%.2f", r)).orElse("-"));
     }
@@ -84,6 +84,8 @@ final class BenchReport {
     }
     out.println("  p50/p99: end-to-end latency, from the ingest time in the raw record's header to"
         + " the commit of the row's transaction.");
+    out.println("  rec/CPU s: records per second of CPU time of this JVM and the broker's JVM"
+        + " (the cost of a stage, whatever else runs on the machine).");
     out.println("  heap: of this JVM (ingest, enrich, sink and the registry; the broker has its own"
         + " JVM), the peak used and the peak right after a collection.");
     stage("pipeline").ifPresent(pipeline -> {
@@ -137,6 +139,8 @@ final class BenchReport {
       one.put("seconds", stage.seconds());
       one.put("recordsPerSecond", stage.recordsPerSecond());
       one.put("megabytesPerSecond", stage.megabytesPerSecond());
+      one.put("cpuSeconds", stage.cpuSeconds());
+      one.put("recordsPerCpuSecond", stage.recordsPerCpuSecond());
       if (stage.hasLatency()) {
         one.put("p50LatencyMillis", stage.p50Millis());
         one.put("p99LatencyMillis", stage.p99Millis());

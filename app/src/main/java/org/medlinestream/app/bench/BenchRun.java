@@ -23,7 +23,7 @@ import org.medlinestream.sink.SinkConfig;
  */
 final class BenchRun {
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
-  private static final Duration POLL = Duration.ofMillis(50);
+  private static final Duration POLL = Duration.ofMillis(100);
 
   final LocalStack stack;
   final BenchCorpus.Written corpus;
@@ -115,16 +115,17 @@ final class BenchRun {
     }
   }
 
-  /** The result of a stage that moved {@code records} and {@code bytes} since {@code startNanos}. */
-  StageResult result(String name, String what, long records, long bytes, long startNanos,
+  /** The result of a stage that moved {@code records} and {@code bytes} since {@code start}. */
+  StageResult result(String name, String what, long records, long bytes, Stopwatch start,
       LatencyHistogram latencies) {
-    double seconds = (System.nanoTime() - startNanos) / 1e9;
-    StageResult result = new StageResult(name, what, records, bytes, seconds,
+    double seconds = start.seconds();
+    StageResult result = new StageResult(name, what, records, bytes, seconds, start.cpuSeconds(),
         latencies == null ? -1 : latencies.percentile(0.50),
         latencies == null ? -1 : latencies.percentile(0.99),
         heap.peakUsedBytes(), heap.peakAfterGcBytes());
-    out.printf("  %-16s %,12d records in %6.1f s: %,9.0f records/s, %6.1f MB/s%n", name,
-        records, seconds, result.recordsPerSecond(), result.megabytesPerSecond());
+    out.printf("  %-16s %,12d records in %6.1f s: %,9.0f records/s, %6.1f MB/s, %.1f CPU s%n",
+        name, records, seconds, result.recordsPerSecond(), result.megabytesPerSecond(),
+        result.cpuSeconds());
     out.flush();
     return result;
   }

@@ -27,9 +27,10 @@ final class EnrichStage {
         throw new IllegalStateException("enrich did not start within " + run.timeout.toSeconds()
             + " s");
       }
-      long start = System.nanoTime();
+      Stopwatch start = Stopwatch.start();
       run.await("enrich", records, () -> enrich.metrics().total(Counter.RECORDS_IN),
-          () -> lag.of(config.applicationId(), topics.raw()) == 0,
+          () -> enrich.metrics().total(Counter.RECORDS_IN) >= records
+              && lag.of(config.applicationId(), topics.raw()) == 0,
           () -> enrich.isLive() ? Optional.empty() : Optional.of("state " + enrich.state()));
       StageResult result = run.result("enrich", "raw topic -> citations (raw bytes)", records,
           rawBytes, start, null);

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
@@ -19,13 +19,12 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * The heap of this JVM during a stage: the peak of used heap (sampled every 20 ms, garbage
- * included) and the peak of heap in use right after a collection (what the stage really keeps;
- * flat when memory is flat). The broker runs in its own JVM and is not counted.
+ * The heap of this JVM during a stage, from the collector's notifications: the peak of used heap
+ * (garbage included; used heap only grows between collections, so its peaks are just before one)
+ * and the peak of heap in use right after a collection (what the stage really keeps; flat when
+ * memory is flat). No sampling thread. The broker runs in its own JVM and is not counted.
  */
 final class HeapMonitor implements AutoCloseable {
-  private static final long SAMPLE_MILLIS = 20;
-
   private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
       .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
       .collect(Collectors.toSet());
@@ -33,8 +32,6 @@ final class HeapMonitor implements AutoCloseable {
   private final AtomicLong peakAfterGc = new AtomicLong();
   private final List<NotificationEmitter> emitters = new ArrayList<>();
   private final NotificationListener afterGc = this::collected;
-  private final Thread sampler;
-  private volatile boolean running = true;
 
   HeapMonitor() {
     for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -43,9 +40,6 @@ final class HeapMonitor implements AutoCloseable {
         emitters.add(emitter);
       }
     }
-    sampler = new Thread(this::sample, "bench-heap-sampler");
-    sampler.setDaemon(true);
-    sampler.start();
   }
 
   /** Starts a new stage: forgets the peaks so far. */
@@ -69,17 +63,6 @@ final class HeapMonitor implements AutoCloseable {
     return Runtime.getRuntime().maxMemory();
   }
 
-  private void sample() {
-    while (running) {
-      peakUsed.accumulateAndGet(usedNow(), Math::max);
-      try {
-        Thread.sleep(SAMPLE_MILLIS);
-      } catch (InterruptedException e) {
-        return;
-      }
-    }
-  }
-
   private void collected(Notification notification, Object handback) {
     if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
         .equals(notification.getType())) {
@@ -87,10 +70,8 @@ final class HeapMonitor implements AutoCloseable {
     }
     GarbageCollectionNotificationInfo info =
         GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-    long after = heapUsed(info.getGcInfo().getMemoryUsageAfterGc());
-    long before = heapUsed(info.getGcInfo().getMemoryUsageBeforeGc());
-    peakAfterGc.accumulateAndGet(after, Math::max);
-    peakUsed.accumulateAndGet(before, Math::max);
+    peakAfterGc.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageAfterGc()), Math::max);
+    peakUsed.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageBeforeGc()), Math::max);
   }
 
   private long heapUsed(Map<String, MemoryUsage> pools) {
@@ -104,13 +85,11 @@ final class HeapMonitor implements AutoCloseable {
 
   @Override
   public void close() {
-    running = false;
-    sampler.interrupt();
     for (NotificationEmitter emitter : emitters) {
       try {
         emitter.removeNotificationListener(afterGc);
       } catch (ListenerNotFoundException e) {
-        // already gone
+        // already removed
       }
     }
   }

@@ -15,7 +15,7 @@ final class IngestStage {
   StageResult measure(StageTopics topics) throws InterruptedException {
     RunningIngest.createTopics(run, topics);
     run.heap.reset();
-    long start = System.nanoTime();
+    Stopwatch start = Stopwatch.start();
     IngestSummary summary;
     try (RunningIngest ingest = RunningIngest.start(run, topics)) {
       run.await("ingest", run.corpus.records(), ingest::records, ingest::isDone, Optional::empty);

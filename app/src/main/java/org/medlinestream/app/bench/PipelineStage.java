@@ -35,7 +35,7 @@ final class PipelineStage {
             + " s");
       }
       try (RunningSink sink = RunningSink.start(run, topics, "pipeline", store)) {
-        long start = System.nanoTime();
+        Stopwatch start = Stopwatch.start();
         try (RunningIngest ingest = RunningIngest.start(run, topics)) {
           run.await("pipeline", records, sink::consumed,
               () -> ingest.isDone() && sink.consumed() >= records,

@@ -45,7 +45,8 @@ final class RawBrokerStage {
     System.gc();
     StageResult consumed = consume(topics.raw(), produced.records(), bytes);
     StageResult both = new StageResult("broker", "raw broker: produce then consume",
-        produced.records(), bytes, produced.seconds() + consumed.seconds(), -1, -1,
+        produced.records(), bytes, produced.seconds() + consumed.seconds(),
+        produced.cpuSeconds() + consumed.cpuSeconds(), -1, -1,
         Math.max(produced.peakHeapBytes(), consumed.peakHeapBytes()),
         Math.max(produced.peakHeapAfterGcBytes(), consumed.peakHeapAfterGcBytes()));
     return List.of(both, produced, consumed);
@@ -54,7 +55,7 @@ final class RawBrokerStage {
   private StageResult produce(IngestConfig settings, List<RawRecord> records, long bytes) {
     AtomicReference<Exception> failure = new AtomicReference<>();
     run.heap.reset();
-    long start = System.nanoTime();
+    Stopwatch start = Stopwatch.start();
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(settings),
         new ByteArraySerializer(), new ByteArraySerializer())) {
       for (RawRecord record : records) {
@@ -81,14 +82,13 @@ final class RawBrokerStage {
     config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + run.id + "-broker");
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     run.heap.reset();
-    long start = System.nanoTime();
-    long deadline = start + run.timeout.toNanos();
+    Stopwatch start = Stopwatch.start();
     long received = 0;
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config,
         new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(topic));
       while (received < expected) {
-        if (System.nanoTime() > deadline) {
+        if (start.exceeded(run.timeout)) {
           throw new IllegalStateException("the broker's consumer read " + received + " of "
               + expected + " records within " + run.timeout.toSeconds() + " s");
         }

@@ -18,7 +18,7 @@ final class SinkStage {
     StageResult result;
     run.heap.reset();
     try (CitationStore store = CitationStores.open(jdbcUrl)) {
-      long start = System.nanoTime();
+      Stopwatch start = Stopwatch.start();
       try (RunningSink sink = RunningSink.start(run, topics, name, store)) {
         run.await(name, records, sink::consumed, () -> sink.consumed() >= records,
             sink::failure);
