@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -56,7 +55,7 @@ final class RawBrokerStage {
     AtomicReference<Exception> failure = new AtomicReference<>();
     run.heap.reset();
     Stopwatch start = Stopwatch.start();
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(settings),
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings.producerProperties(),
         new ByteArraySerializer(), new ByteArraySerializer())) {
       for (RawRecord record : records) {
         producer.send(new ProducerRecord<>(settings.rawTopic(), record.pmid().getBytes(UTF_8),
@@ -96,19 +95,5 @@ final class RawBrokerStage {
       }
     }
     return run.result("broker-consume", "Kafka consumer", received, bytes, start, null);
-  }
-
-  /** Ingest's producer settings, without a transactional id. */
-  private Map<String, Object> producerConfig(IngestConfig settings) {
-    Map<String, Object> config = new HashMap<>(settings.clientProperties());
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, settings.compression());
-    config.put(ProducerConfig.LINGER_MS_CONFIG, settings.lingerMs());
-    config.put(ProducerConfig.BATCH_SIZE_CONFIG, settings.batchBytes());
-    config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, settings.bufferMemoryBytes());
-    config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, settings.maxRecordBytes() + (64 << 10));
-    return config;
   }
 }
