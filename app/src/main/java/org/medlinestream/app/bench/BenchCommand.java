@@ -75,6 +75,10 @@ public final class BenchCommand implements Callable<Integer> {
           + "(default: the system's temporary folder).")
   private Path workParent;
 
+  @Option(names = "--enrich-threads", paramLabel = "N", defaultValue = "1",
+      description = "Stream threads of enrich, as enrich --threads (default: ${DEFAULT-VALUE}).")
+  private int enrichThreads;
+
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "1800",
       description = "Give up when a stage has not finished by then (default: ${DEFAULT-VALUE}).")
   private int timeoutSeconds;
@@ -102,11 +106,12 @@ public final class BenchCommand implements Callable<Integer> {
       console.println("Starting the embedded broker and schema registry...");
       console.flush();
       List<String> notes = new ArrayList<>();
+      notes.add("enrich ran with " + enrichThreads + " stream thread(s), exactly once");
       List<StageResult> results;
       try (LocalStack stack = LocalStack.builder().dataDir(work.resolve("data")).kafkaPort(0)
           .controllerPort(0).registryPort(0).topics(List.of()).start()) {
         BenchRun run = new BenchRun(stack, corpus, work, runId(), heap, console,
-            Duration.ofSeconds(timeoutSeconds));
+            Duration.ofSeconds(timeoutSeconds), enrichThreads);
         results = pipelineOnly ? List.of(pipeline(run)) : allStages(run, notes);
       }
       BenchReport report = new BenchReport(machine, corpus, from, results, notes, loadBefore,

@@ -32,9 +32,10 @@ final class BenchRun {
   final HeapMonitor heap;
   final PrintWriter out;
   final Duration timeout;
+  final int enrichThreads;
 
   BenchRun(LocalStack stack, BenchCorpus.Written corpus, Path work, String id, HeapMonitor heap,
-      PrintWriter out, Duration timeout) {
+      PrintWriter out, Duration timeout, int enrichThreads) {
     this.stack = stack;
     this.corpus = corpus;
     this.work = work;
@@ -42,6 +43,7 @@ final class BenchRun {
     this.heap = heap;
     this.out = out;
     this.timeout = timeout;
+    this.enrichThreads = enrichThreads;
   }
 
   /** Ingest's defaults, on the stage's topics, with a transactional id of its own. */
@@ -55,12 +57,13 @@ final class BenchRun {
         .build();
   }
 
-  /** Enrich's defaults (one stream thread, exactly once), on the stage's topics. */
+  /** Enrich's defaults (exactly once), with the run's stream threads, on the stage's topics. */
   EnrichConfig enrichConfig(StageTopics topics, String stage) {
     return EnrichConfig.builder(stack.bootstrapServers(), stack.registryUrl())
         .applicationId("bench-" + id + "-" + stage + "-enrich")
         .stateDir(work.resolve("streams-" + stage))
         .httpPort(-1)
+        .threads(enrichThreads)
         .rawTopic(topics.raw())
         .citationsTopic(topics.citations())
         .dlqTopic(topics.dlq())
