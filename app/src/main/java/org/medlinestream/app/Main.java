@@ -1,6 +1,7 @@
 package org.medlinestream.app;
 
 import java.util.concurrent.Callable;
+import org.medlinestream.app.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Spec;
         IngestCommand.class,
         EnrichCommand.class,
         SinkCommand.class,
+        BenchCommand.class,
     })
 public final class Main implements Callable<Integer> {
   @Spec

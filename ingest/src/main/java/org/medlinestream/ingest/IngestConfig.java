@@ -1,9 +1,11 @@
 package org.medlinestream.ingest;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.medlinestream.schemas.TopicCatalogue;
 import org.medlinestream.schemas.Topics;
 
@@ -127,6 +129,24 @@ public final class IngestConfig {
   /** Largest request or message: {@link #maxRecordBytes()} plus room for key and headers. */
   int maxRequestBytes() {
     return maxRecordBytes + TopicCatalogue.RECORD_OVERHEAD_BYTES;
+  }
+
+  /**
+   * The producer settings ingest sends with, transactions aside: the client properties, the
+   * bootstrap servers, idempotence with {@code acks=all}, compression, linger, batch size, buffer
+   * and request size. (The benchmark's raw-broker baseline uses them too.)
+   */
+  public Map<String, Object> producerProperties() {
+    Map<String, Object> props = new HashMap<>(clientProperties);
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
+    props.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
+    props.put(ProducerConfig.BATCH_SIZE_CONFIG, batchBytes);
+    props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, bufferMemoryBytes);
+    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRequestBytes());
+    return props;
   }
 
   public boolean createTopics() {

@@ -1,7 +1,6 @@
 package org.medlinestream.ingest;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -55,16 +54,8 @@ final class TransactionalSender implements AutoCloseable {
   }
 
   static Map<String, Object> producerConfig(IngestConfig config, String transactionalId) {
-    Map<String, Object> props = new HashMap<>(config.clientProperties());
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    Map<String, Object> props = config.producerProperties();
     props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.compression());
-    props.put(ProducerConfig.LINGER_MS_CONFIG, config.lingerMs());
-    props.put(ProducerConfig.BATCH_SIZE_CONFIG, config.batchBytes());
-    props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, config.bufferMemoryBytes());
-    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, config.maxRequestBytes());
     // The first send of a chunk is refused (CONCURRENT_TRANSACTIONS) until the broker has
     // written the previous chunk's commit markers: retry soon rather than after 100 ms.
     props.putIfAbsent(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 10);

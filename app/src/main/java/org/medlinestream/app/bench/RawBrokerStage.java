@@ -1,0 +1,99 @@
+package org.medlinestream.app.bench;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.medlinestream.ingest.IngestConfig;
+import org.medlinestream.ingest.IngestTopics;
+import org.medlinestream.ingest.source.RawRecord;
+
+/**
+ * The machine's limit: Kafka's own producer, then its own consumer, moving the corpus's raw
+ * records (same keys and values, read into memory first) through a topic made like the raw topic,
+ * with ingest's producer settings (acks=all, idempotence, compression, linger, batch size, buffer)
+ * but without transactions, parsing or files.
+ */
+final class RawBrokerStage {
+  private static final Duration POLL = Duration.ofMillis(200);
+
+  private final BenchRun run;
+
+  RawBrokerStage(BenchRun run) {
+    this.run = run;
+  }
+
+  /** Results of the producer, the consumer, and both one after the other ("broker"). */
+  List<StageResult> measure() {
+    StageTopics topics = StageTopics.of(run.id, "broker");
+    IngestConfig settings = run.ingestConfig(topics);
+    IngestTopics.ensure(settings);
+    List<RawRecord> records = BenchCorpus.readAll(run.corpus.files());
+    long bytes = records.stream().mapToLong(record -> record.value().length).sum();
+    StageResult produced = produce(settings, records, bytes);
+    records = null; // the consumer's heap is measured without the corpus held in memory
+    System.gc();
+    StageResult consumed = consume(topics.raw(), produced.records(), bytes);
+    StageResult both = new StageResult("broker", "raw broker: produce then consume",
+        produced.records(), bytes, produced.seconds() + consumed.seconds(),
+        produced.cpuSeconds() + consumed.cpuSeconds(), -1, -1,
+        Math.max(produced.peakHeapBytes(), consumed.peakHeapBytes()),
+        Math.max(produced.peakHeapAfterGcBytes(), consumed.peakHeapAfterGcBytes()));
+    return List.of(both, produced, consumed);
+  }
+
+  private StageResult produce(IngestConfig settings, List<RawRecord> records, long bytes) {
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    run.heap.reset();
+    Stopwatch start = Stopwatch.start();
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings.producerProperties(),
+        new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (RawRecord record : records) {
+        producer.send(new ProducerRecord<>(settings.rawTopic(), record.pmid().getBytes(UTF_8),
+            record.value()), (metadata, error) -> {
+              if (error != null) {
+                failure.compareAndSet(null, error);
+              }
+            });
+      }
+      producer.flush();
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException("the broker refused a record: " + failure.get(),
+          failure.get());
+    }
+    return run.result("broker-produce", "Kafka producer, ingest's settings", records.size(),
+        bytes, start, null);
+  }
+
+  private StageResult consume(String topic, long expected, long bytes) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, run.stack.bootstrapServers());
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + run.id + "-broker");
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    run.heap.reset();
+    Stopwatch start = Stopwatch.start();
+    long received = 0;
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config,
+        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      while (received < expected) {
+        if (start.exceeded(run.timeout)) {
+          throw new IllegalStateException("the broker's consumer read " + received + " of "
+              + expected + " records within " + run.timeout.toSeconds() + " s");
+        }
+        received += consumer.poll(POLL).count();
+      }
+    }
+    return run.result("broker-consume", "Kafka consumer", received, bytes, start, null);
+  }
+}
