@@ -85,22 +85,8 @@ final class ChaosCorpus {
 
   /** A MEDLINE text record whose title says its PMID and revision. */
   static String record(String pmid, int revision) {
-    return "PMID- " + pmid + "\n"
-        + "OWN - NLM\n"
-        + "STAT- MEDLINE\n"
-        + "DCOM- 20210104\n"
-        + "LR  - " + FIRST_REVISION.plusMonths(6L * (revision - 1)).toString().replace("-", "")
-        + "\n"
-        + "TI  - " + title(pmid, revision) + "\n"
-        + "AB  - A generated record of the reliability suite.\n"
-        + "FAU - Tester, Ada\n"
-        + "AU  - Tester A\n"
-        + "LA  - eng\n"
-        + "PT  - Journal Article\n"
-        + "TA  - Reliab Test\n"
-        + "JT  - Journal of reliability tests\n"
-        + "SO  - Reliab Test. 2021;1:1.\n"
-        + "\n";
+    String revised = FIRST_REVISION.plusMonths(6L * (revision - 1)).toString().replace("-", "");
+    return MedlineRecords.text(pmid, revised, title(pmid, revision), "");
   }
 
   static String title(String pmid, int revision) {
