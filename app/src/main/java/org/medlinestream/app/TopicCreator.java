@@ -13,6 +13,7 @@ import org.apache.kafka.common.errors.ClusterAuthorizationException;
 import org.apache.kafka.common.errors.InvalidReplicationFactorException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.medlinestream.enrich.stream.StreamTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,16 +49,20 @@ public final class TopicCreator {
   /**
    * The pipeline's topics as configured: raw records and citations compacted (the latest record
    * of each PMID is kept for good, so enrich and sink can rebuild from the start), dead letters
-   * kept until removed by hand.
+   * kept until removed by hand; each takes records as large as ingest and enrich send.
    */
   public static List<NewTopic> pipelineTopics(AppConfig config) {
     int partitions = config.partitions();
     short replication = config.replicationFactor();
-    Map<String, String> compacted =
-        Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+    // As large as the records ingest and enrich send (the broker's default is 1 MB).
+    String maxMessage = Integer.toString(StreamTopics.MAX_MESSAGE_BYTES);
+    Map<String, String> compacted = Map.of(
+        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxMessage);
     Map<String, String> keptForever = Map.of(
         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-        TopicConfig.RETENTION_MS_CONFIG, "-1");
+        TopicConfig.RETENTION_MS_CONFIG, "-1",
+        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxMessage);
     return List.of(
         new NewTopic(config.rawTopic(), partitions, replication).configs(compacted),
         new NewTopic(config.citationsTopic(), partitions, replication).configs(compacted),

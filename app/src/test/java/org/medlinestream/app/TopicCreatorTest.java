@@ -15,6 +15,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.medlinestream.enrich.stream.StreamTopics;
 
 class TopicCreatorTest {
   private static Admin admin;
@@ -48,6 +49,11 @@ class TopicCreatorTest {
     assertThat(policy(config.dlqTopic())).isEqualTo(TopicConfig.CLEANUP_POLICY_DELETE);
     assertThat(topicConfig(config.dlqTopic()).get(TopicConfig.RETENTION_MS_CONFIG).value())
         .isEqualTo("-1");
+    for (String topic : List.of(config.rawTopic(), config.citationsTopic(), config.dlqTopic())) {
+      assertThat(topicConfig(topic).get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value())
+          .as("%s takes the largest record ingest and enrich send", topic)
+          .isEqualTo(Integer.toString(StreamTopics.MAX_MESSAGE_BYTES));
+    }
   }
 
   @Test

@@ -38,7 +38,7 @@ final class Pipeline {
   private final Map<String, Object> adminClient = new HashMap<>();
 
   /**
-   * @param dir where the drop folder, Kafka Streams' state and the services' logs go
+   * @param dir where the drop folder and Kafka Streams' state go
    * @param clientSettings extra settings of every service ({@code kafka.security.protocol}, ...)
    */
   Pipeline(String bootstrap, String registryUrl, Path dir, Map<String, String> clientSettings) {
@@ -81,8 +81,9 @@ final class Pipeline {
     return dir.resolve("drop");
   }
 
+  /** Logs stay in {@code target/reliability-logs} for a look after the run. */
   Path logFile(String service) {
-    return dir.resolve(service + ".log");
+    return Path.of("target", "reliability-logs", id, service + ".log");
   }
 
   /** Settings of a Kafka client of the test that reaches the cluster the way the services do. */
