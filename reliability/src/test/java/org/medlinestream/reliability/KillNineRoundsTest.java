@@ -1,18 +1,11 @@
 package org.medlinestream.reliability;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medlinestream.embedded.KafkaCluster;
@@ -31,8 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 class KillNineRoundsTest {
   private static final Logger log = LoggerFactory.getLogger(KillNineRoundsTest.class);
-  private static final Pattern MARKER = Pattern.compile("BADINPUT-\\d+");
-  private static final Duration CONVERGENCE = Duration.ofMinutes(5);
 
   @TempDir Path dir;
 
@@ -70,43 +61,9 @@ class KillNineRoundsTest {
         log.info("round {}: killed and restarted {}", round + 1, victim);
       }
 
-      Map<String, String> expected = StoredCitations.titlesOf(corpus.expected());
-      Path finished = pipeline.dropDir().resolve("finished");
-      Await.until("every file published and moved to finished/", CONVERGENCE,
-          services::assertAlive,
-          () -> files.stream().allMatch(f -> Files.exists(finished.resolve(f))));
-      Await.until("the store holds exactly the expected citations", CONVERGENCE,
-          services::assertAlive, () -> {
-            StoredCitations stored = StoredCitations.read(db);
-            return stored.lost(expected) == 0 && stored.extra(expected) == 0;
-          });
-      StoredCitations stored = StoredCitations.read(db);
-      assertThat(stored.titles()).isEqualTo(expected);
-      assertThat(stored.rows()).isEqualTo(expected.size());
-
-      Map<String, Integer> deadLetters = markersOf(pipeline.readCommitted(pipeline.dlqTopic()));
-      Map<String, Integer> once = new TreeMap<>();
-      corpus.badMarkers().forEach(marker -> once.put(marker, 1));
-      assertThat(deadLetters).as("each bad input on the dead-letter topic exactly once")
-          .isEqualTo(once);
-      assertThat(Files.list(pipeline.dropDir().resolve("error")).toList())
-          .as("no file refused").isEmpty();
-      log.info("kill -9 rounds: {} rounds, kills {}, {} citations stored, {} dead letters; "
-              + "lost {}, duplicated {}; {} s",
-          rounds, kills, stored.rows(), deadLetters.size(), stored.lost(expected),
-          stored.extra(expected), (System.nanoTime() - started) / 1_000_000_000);
+      Convergence.Figures figures = Convergence.await(corpus, pipeline, db, services);
+      log.info("kill -9 rounds: {} rounds, kills {}, {}; {} s", rounds, kills, figures,
+          (System.nanoTime() - started) / 1_000_000_000);
     }
-  }
-
-  /** How often each bad-input marker appears among the dead letters; "unmarked" for others. */
-  static Map<String, Integer> markersOf(List<ConsumerRecord<byte[], byte[]>> deadLetters) {
-    Map<String, Integer> markers = new TreeMap<>();
-    for (ConsumerRecord<byte[], byte[]> record : deadLetters) {
-      String value = record.value() == null ? "" : new String(record.value(),
-          StandardCharsets.ISO_8859_1);
-      Matcher marker = MARKER.matcher(value);
-      markers.merge(marker.find() ? marker.group() : "unmarked: " + value, 1, Integer::sum);
-    }
-    return markers;
   }
 }

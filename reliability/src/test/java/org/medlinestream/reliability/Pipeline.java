@@ -103,8 +103,11 @@ final class Pipeline {
   }
 
   /** {@code ingest --watch} on the drop folder, with a stable transactional id. */
-  ChildJvm startIngest() {
-    return start("ingest", "--watch", dropDir().toString(), "--transactional-id", id + "-ingest");
+  ChildJvm startIngest(String... options) {
+    List<String> args = new ArrayList<>(List.of(
+        "--watch", dropDir().toString(), "--transactional-id", id + "-ingest"));
+    args.addAll(List.of(options));
+    return start("ingest", args.toArray(String[]::new));
   }
 
   ChildJvm startEnrich() {
