@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
     disabledReason = "enrich stalls after a broker fault (docs/reliability.md, Known limits)")
 class BrokerFaultsTest {
   private static final Logger log = LoggerFactory.getLogger(BrokerFaultsTest.class);
-  private static final Duration REGISTRY_DOWN = Duration.ofSeconds(15);
 
   @TempDir Path dir;
 
@@ -61,22 +60,8 @@ class BrokerFaultsTest {
       kafka.awaitBrokers(3, Duration.ofMinutes(2));
       log.info("faults: broker 2 is back");
 
-      corpus.drop(files.get(next++), drop);
-      registry.stop();
-      services.killAndRestart("sink")
-          .await(line -> line.startsWith("Sink is writing"), Duration.ofMinutes(2));
-      log.info("faults: registry stopped, sink restarted");
-      Thread.sleep(REGISTRY_DOWN.toMillis());
-      registry.start();
-      log.info("faults: registry started again");
-
-      corpus.drop(files.get(next++), drop);
-      postgres.cut();
-      log.info("faults: PostgreSQL cut off for {}", Settings.outage());
-      Thread.sleep(Settings.outage().toMillis());
-      postgres.restore();
-      services.assertAlive();
-      log.info("faults: PostgreSQL reachable again");
+      next = FaultsTest.registryRestartAndDatabaseOutage(corpus, next, drop, registry, services,
+          postgres);
 
       corpus.drop(files.get(next++), drop);
       kafka.node(2).kill();

@@ -44,22 +44,7 @@ class FaultsTest {
       List<String> files = corpus.fileNames();
       int next = 0;
 
-      corpus.drop(files.get(next++), drop);
-      registry.stop();
-      services.killAndRestart("sink")
-          .await(line -> line.startsWith("Sink is writing"), Duration.ofMinutes(2));
-      log.info("faults: registry stopped, sink restarted");
-      Thread.sleep(REGISTRY_DOWN.toMillis());
-      registry.start();
-      log.info("faults: registry started again");
-
-      corpus.drop(files.get(next++), drop);
-      postgres.cut();
-      log.info("faults: PostgreSQL cut off for {}", Settings.outage());
-      Thread.sleep(Settings.outage().toMillis());
-      postgres.restore();
-      services.assertAlive();
-      log.info("faults: PostgreSQL reachable again");
+      next = registryRestartAndDatabaseOutage(corpus, next, drop, registry, services, postgres);
 
       while (next < files.size()) {
         corpus.drop(files.get(next++), drop);
@@ -68,5 +53,32 @@ class FaultsTest {
       Convergence.Figures figures = Convergence.await(corpus, pipeline, db, services);
       log.info("faults: {}; {} s", figures, (System.nanoTime() - started) / 1_000_000_000);
     }
+  }
+
+  /**
+   * Drops file {@code next}, stops the registry while the sink is killed and started again (it
+   * must fetch its schema), starts the registry again; drops the next file and cuts PostgreSQL off
+   * for {@link Settings#outage()}. Returns the index of the next file to drop.
+   */
+  static int registryRestartAndDatabaseOutage(ChaosCorpus corpus, int next, Path drop,
+      RestartableRegistry registry, Services services, TcpProxy postgres) throws Exception {
+    List<String> files = corpus.fileNames();
+    corpus.drop(files.get(next++), drop);
+    registry.stop();
+    services.killAndRestart("sink")
+        .await(line -> line.startsWith("Sink is writing"), Duration.ofMinutes(2));
+    log.info("faults: registry stopped, sink restarted");
+    Thread.sleep(REGISTRY_DOWN.toMillis());
+    registry.start();
+    log.info("faults: registry started again");
+
+    corpus.drop(files.get(next++), drop);
+    postgres.cut();
+    log.info("faults: PostgreSQL cut off for {}", Settings.outage());
+    Thread.sleep(Settings.outage().toMillis());
+    postgres.restore();
+    services.assertAlive();
+    log.info("faults: PostgreSQL reachable again");
+    return next;
   }
 }
