@@ -1,5 +1,6 @@
 package org.medlinestream.app;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -8,9 +9,13 @@ import org.medlinestream.monitoring.MonitoringServer;
 import org.medlinestream.schemas.serde.SpecificAvroSerde;
 import org.medlinestream.sink.CitationStore;
 import org.medlinestream.sink.CitationStores;
+import org.medlinestream.sink.RetryPolicy;
 import org.medlinestream.sink.SinkConfig;
 import org.medlinestream.sink.SinkFailedException;
 import org.medlinestream.sink.SinkService;
+import org.medlinestream.sink.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,10 +25,13 @@ import picocli.CommandLine.Option;
     description = {
         "Writes the enriched citations to a store until Ctrl-C, idempotently: a citation "
             + "replaces its PMID's rows unless it is older than what is stored; a tombstone "
-            + "deletes them. Offsets are committed after the store commits.",
+            + "deletes them. Offsets are committed after the store commits. An unreachable "
+            + "store is retried (at start too) for about a minute before the sink gives up.",
         "More instances with the same --group share the partitions. Serves /metrics "
             + "(Prometheus), /health/live and /health/ready on --http-port."})
 final class SinkCommand extends ConnectedCommand {
+  private static final Logger log = LoggerFactory.getLogger(SinkCommand.class);
+
   @Mixin
   private HttpOptions http;
 
@@ -54,7 +62,7 @@ final class SinkCommand extends ConnectedCommand {
     SpecificAvroSerde<Citation> serde = new SpecificAvroSerde<>(Citation.class);
     serde.configure(serdeConfig, false);
     Deserializer<Citation> citations = serde.deserializer();
-    try (CitationStore store = CitationStores.open(target)) {
+    try (CitationStore store = openStore(defaults.retry())) {
       SinkService sink = new SinkService(sinkConfig, store, citations);
       ServiceRunner.stopOnSignal("sink", sink::stop);
       try (MonitoringServer endpoints = ServiceEndpoints.sink(settings, sink)) {
@@ -70,5 +78,25 @@ final class SinkCommand extends ConnectedCommand {
       }
     }
     return 0;
+  }
+
+  /**
+   * Opens the store, retrying while it is unavailable (a database still starting, or down for a
+   * while) as the sink retries a write, then failing with the last reason.
+   */
+  private CitationStore openStore(RetryPolicy retry) throws InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return CitationStores.open(target);
+      } catch (StoreUnavailableException e) {
+        if (attempt >= retry.maxAttempts()) {
+          throw e;
+        }
+        Duration delay = retry.delayAfter(attempt);
+        log.warn("{}; trying again in {} s (attempt {} of {})", e.getMessage(),
+            delay.toMillis() / 1000.0, attempt + 1, retry.maxAttempts());
+        Thread.sleep(delay.toMillis());
+      }
+    }
   }
 }

@@ -50,8 +50,11 @@ class TopicCreatorTest {
     assertThat(policy(config.dlqTopic())).isEqualTo(TopicConfig.CLEANUP_POLICY_DELETE);
     assertThat(topicConfig(config.dlqTopic()).get(TopicConfig.RETENTION_MS_CONFIG).value())
         .isEqualTo(TopicCatalogue.DLQ_RETENTION_MS);
-    assertThat(topicConfig(config.rawTopic()).get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value())
-        .isEqualTo(Integer.toString(TopicCatalogue.MAX_MESSAGE_BYTES));
+    for (String topic : List.of(config.rawTopic(), config.citationsTopic(), config.dlqTopic())) {
+      assertThat(topicConfig(topic).get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value())
+          .as("%s takes the largest record ingest and enrich send", topic)
+          .isEqualTo(Integer.toString(TopicCatalogue.MAX_MESSAGE_BYTES));
+    }
     assertThat(policy(config.checkpointTopic())).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
   }
 

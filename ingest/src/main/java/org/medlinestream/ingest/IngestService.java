@@ -149,6 +149,11 @@ public final class IngestService {
    */
   public void stop() {
     stop.request();
+    synchronized (this) {
+      if (worker == null) {
+        return; // never started (start() failed): nothing to wait for
+      }
+    }
     try {
       if (!finished.await(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
         log.warn("Ingest did not stop within {} s", STOP_TIMEOUT.toSeconds());

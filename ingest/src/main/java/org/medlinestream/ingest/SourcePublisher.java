@@ -162,7 +162,7 @@ final class SourcePublisher implements AutoCloseable {
         chunkBytes += Checkpoint.valueBytes(record);
       } else {
         RejectedInput rejected = item instanceof RawRecord record ? oversized(record)
-            : (RejectedInput) item;
+            : bounded((RejectedInput) item);
         sender.send(records.deadLetter(rejected, source.name(), now));
         sent = sent.withRejected(item.position());
         chunkBytes += rejected.bytes().length;
@@ -180,6 +180,21 @@ final class SourcePublisher implements AutoCloseable {
               + " its first " + kept + " bytes are kept here: raise the maximum record size and"
               + " ingest the source again",
           Arrays.copyOf(record.value(), kept));
+    }
+
+    /**
+     * A refused input cut to what a dead letter can carry: a reader may keep more bytes of a
+     * refused record (the XML reader's bound is 64 MiB) than the producer sends, and a record the
+     * producer refuses would abort every retry of the file.
+     */
+    private RejectedInput bounded(RejectedInput rejected) {
+      int kept = config.maxRecordBytes() / 2;
+      if (rejected.bytes().length <= kept) {
+        return rejected;
+      }
+      return new RejectedInput(rejected.position(), rejected.line(),
+          rejected.reason() + " (only its first " + kept + " bytes are kept here)",
+          Arrays.copyOf(rejected.bytes(), kept));
     }
 
     private boolean chunkFull() {

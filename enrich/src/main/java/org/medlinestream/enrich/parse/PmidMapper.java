@@ -5,8 +5,6 @@ import org.medlinestream.avro.ExtraField;
 
 /** The record's own {@code PMID} and its {@code Version}. */
 final class PmidMapper {
-  private static final int MAX_DIGITS = 18;
-
   private PmidMapper() {}
 
   /**
@@ -23,7 +21,7 @@ final class PmidMapper {
       throw new MalformedRecordException(
           "no " + parentPath + "/PMID: a record needs its PMID", parent.line());
     }
-    if (!isPositiveInteger(value)) {
+    if (!PmidMapping.isPositiveInteger(value)) {
       throw new MalformedRecordException(
           "the PMID '" + value + "' at line " + pmid.line() + " is not a positive integer",
           pmid.line());
@@ -39,17 +37,5 @@ final class PmidMapper {
       }
     }
     citation.setPmidVersion(version);
-  }
-
-  private static boolean isPositiveInteger(String value) {
-    if (value.length() > MAX_DIGITS || value.charAt(0) == '0') {
-      return false;
-    }
-    for (int i = 0; i < value.length(); i++) {
-      if (value.charAt(i) < '0' || value.charAt(i) > '9') {
-        return false;
-      }
-    }
-    return true;
   }
 }

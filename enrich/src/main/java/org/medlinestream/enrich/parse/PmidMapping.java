@@ -4,6 +4,7 @@ import org.medlinestream.avro.Citation;
 
 /** PMID: the record's key, a positive integer, once per record. */
 final class PmidMapping implements TagMapping {
+  private static final int MAX_DIGITS = 18;
 
   @Override
   public void read(CitationDraft draft, MedlineTag tag, String value)
@@ -32,15 +33,20 @@ final class PmidMapping implements TagMapping {
     out.field(tag, citation.getPmid());
   }
 
+  /**
+   * One rule for both formats: digits without a leading zero, at most 18 of them, so that a PMID
+   * has one spelling only ({@code 007} and {@code 7} would be two keys for one article).
+   */
   static boolean isPositiveInteger(String value) {
-    boolean positive = false;
+    if (value.isEmpty() || value.length() > MAX_DIGITS || value.charAt(0) == '0') {
+      return false;
+    }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c < '0' || c > '9') {
         return false;
       }
-      positive |= c != '0';
     }
-    return positive;
+    return true;
   }
 }

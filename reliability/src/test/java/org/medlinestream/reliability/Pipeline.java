@@ -1,0 +1,162 @@
+package org.medlinestream.reliability;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.medlinestream.app.AppConfig;
+import org.medlinestream.app.Main;
+import org.medlinestream.app.TopicCreator;
+import org.medlinestream.embedded.ChildJvm;
+
+/**
+ * The three services of the pipeline as the real command line runs them ({@code medline-stream
+ * ingest --watch}, {@code enrich}, {@code sink}), each in a child JVM of its own, on topics,
+ * groups and folders of this pipeline only. Client settings ({@code kafka.*}, {@code
+ * schema.registry.*}) given here reach every service as {@code -D} flags.
+ */
+final class Pipeline {
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+
+  private final String bootstrap;
+  private final String registryUrl;
+  private final Path dir;
+  private final String id = "rel-" + UUID.randomUUID().toString().substring(0, 8);
+  private final Map<String, String> settings = new HashMap<>();
+  private final Map<String, Object> adminClient = new HashMap<>();
+
+  /**
+   * @param dir where the drop folder and Kafka Streams' state go
+   * @param clientSettings extra settings of every service ({@code kafka.security.protocol}, ...)
+   */
+  Pipeline(String bootstrap, String registryUrl, Path dir, Map<String, String> clientSettings) {
+    this.bootstrap = bootstrap;
+    this.registryUrl = registryUrl;
+    this.dir = dir;
+    settings.put("topics.raw", "medline.raw." + id);
+    settings.put("topics.citations", "medline.citations." + id);
+    settings.put("topics.dlq", "medline.dlq." + id);
+    settings.put("topics.partitions", "3");
+    // A killed member is noticed in seconds, not the default 45.
+    settings.put("kafka.session.timeout.ms", "6000");
+    settings.put("kafka.heartbeat.interval.ms", "1500");
+    settings.putAll(clientSettings);
+    adminClient.put("bootstrap.servers", bootstrap);
+    clientSettings.forEach((key, value) -> {
+      if (key.startsWith(AppConfig.KAFKA_PREFIX)) {
+        adminClient.put(key.substring(AppConfig.KAFKA_PREFIX.length()), value);
+      }
+    });
+  }
+
+  Pipeline(String bootstrap, String registryUrl, Path dir) {
+    this(bootstrap, registryUrl, dir, Map.of());
+  }
+
+  String rawTopic() {
+    return settings.get("topics.raw");
+  }
+
+  String citationsTopic() {
+    return settings.get("topics.citations");
+  }
+
+  String dlqTopic() {
+    return settings.get("topics.dlq");
+  }
+
+  Path dropDir() {
+    return dir.resolve("drop");
+  }
+
+  /** Logs stay in {@code target/reliability-logs} for a look after the run. */
+  Path logFile(String service) {
+    return Path.of("target", "reliability-logs", id, service + ".log");
+  }
+
+  /** Settings of a Kafka client of the test that reaches the cluster the way the services do. */
+  Map<String, Object> clientConfig() {
+    return Map.copyOf(adminClient);
+  }
+
+  /** Creates the pipeline's topics, as {@code medline-stream topics} does. */
+  void createTopics() throws InterruptedException {
+    AppConfig config = AppConfig.defaults();
+    for (Map.Entry<String, String> setting : settings.entrySet()) {
+      config = config.with(setting.getKey(), setting.getValue(), "test");
+    }
+    try (Admin admin = Admin.create(adminClient)) {
+      new TopicCreator(admin).ensure(TopicCreator.pipelineTopics(config));
+    }
+  }
+
+  /** {@code ingest --watch} on the drop folder, with a stable transactional id. */
+  ChildJvm startIngest(String... options) {
+    List<String> args = new ArrayList<>(List.of(
+        "--watch", dropDir().toString(), "--transactional-id", id + "-ingest"));
+    args.addAll(List.of(options));
+    return start("ingest", args.toArray(String[]::new));
+  }
+
+  ChildJvm startEnrich() {
+    return start("enrich", "--application-id", id + "-enrich",
+        "--state-dir", dir.resolve("enrich-state").toString(), "--http-port", "0");
+  }
+
+  /** The sink into {@code target}, committing every {@code batchSize} citations. */
+  ChildJvm startSink(String target, int batchSize) {
+    return start("sink", "--target", target, "--group", id + "-sink",
+        "--batch-size", Integer.toString(batchSize));
+  }
+
+  private ChildJvm start(String command, String... options) {
+    List<String> args = new ArrayList<>(List.of(command,
+        "--bootstrap-servers", bootstrap, "--schema-registry-url", registryUrl));
+    settings.forEach((key, value) -> args.addAll(List.of("-D", key + "=" + value)));
+    args.addAll(List.of(options));
+    return ChildJvm.guarded(command, logFile(command), List.of("-Xmx256m"), Main.class.getName(),
+        args);
+  }
+
+  /** Every committed record of {@code topic}, from its start to its end now. */
+  List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) {
+    Properties properties = new Properties();
+    properties.putAll(adminClient);
+    properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties,
+        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (PartitionInfo info : consumer.partitionsFor(topic, READ_TIMEOUT)) {
+        partitions.add(new TopicPartition(topic, info.partition()));
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
+      List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+      long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("could not read " + topic + " to its end within " + READ_TIMEOUT);
+        }
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+      return records;
+    }
+  }
+
+  static String text(byte[] bytes) {
+    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+  }
+}
