@@ -40,7 +40,7 @@ class IngestCrashTest {
       child.await(IngestProcess.COMMITTED::equals, Duration.ofMinutes(3));
       child.kill();
     }
-    long beforeRestart = TestKafka.readCommitted(bootstrap, config.rawTopic()).size();
+    long beforeRestart = committedOnceSettled(config.rawTopic());
     assertThat(beforeRestart).as("killed in the middle of the file")
         .isBetween(1L, RECORDS - 1L);
     assertThat(file).exists();
@@ -59,5 +59,24 @@ class IngestCrashTest {
         .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
         .containsExactlyInAnyOrderElementsOf(LongStream.range(FIRST_PMID, FIRST_PMID + RECORDS)
             .mapToObj(Long::toString).toList());
+  }
+
+  /**
+   * The records the killed child committed. A commit returns before the broker has written the
+   * transaction's markers, which make its records visible: count once the count is above zero and
+   * has stayed the same for a second.
+   */
+  private static long committedOnceSettled(String topic) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    long previous = -1;
+    while (System.nanoTime() < deadline) {
+      long count = TestKafka.readCommitted(TestKafka.bootstrap(), topic).size();
+      if (count > 0 && count == previous) {
+        return count;
+      }
+      previous = count;
+      Thread.sleep(1000);
+    }
+    return previous;
   }
 }
