@@ -112,7 +112,7 @@ final class Pipeline {
 
   ChildJvm startEnrich() {
     return start("enrich", "--application-id", id + "-enrich",
-        "--state-dir", dir.resolve("enrich-state").toString(), "--http-port", "0");
+        "--state-dir", dir.resolve("enrich-state").toString());
   }
 
   /** The sink into {@code target}, committing every {@code batchSize} citations. */
@@ -121,9 +121,11 @@ final class Pipeline {
         "--batch-size", Integer.toString(batchSize));
   }
 
+  /** {@code command} in a JVM of its own, its HTTP endpoints on a free port. */
   private ChildJvm start(String command, String... options) {
     List<String> args = new ArrayList<>(List.of(command,
-        "--bootstrap-servers", bootstrap, "--schema-registry-url", registryUrl));
+        "--bootstrap-servers", bootstrap, "--schema-registry-url", registryUrl,
+        "--http-port", "0"));
     settings.forEach((key, value) -> args.addAll(List.of("-D", key + "=" + value)));
     args.addAll(List.of(options));
     return ChildJvm.guarded(command, logFile(command), List.of("-Xmx256m"), Main.class.getName(),
