@@ -37,11 +37,39 @@ final class TestKafka {
         .progressInterval(Duration.ofSeconds(30));
   }
 
-  /** Every committed record of {@code topic}, read to its end with isolation read_committed. */
+  /**
+   * Every committed record of {@code topic}, read to its end with isolation read_committed. A
+   * commit returns before the broker has written the markers that make its records visible, so the
+   * topic is read again until two reads half a second apart agree.
+   */
   static List<ConsumerRecord<byte[], byte[]>> readCommitted(String bootstrap, String topic) {
+    List<ConsumerRecord<byte[], byte[]>> previous = readCommittedOnce(bootstrap, topic);
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      sleepHalfASecond();
+      List<ConsumerRecord<byte[], byte[]>> records = readCommittedOnce(bootstrap, topic);
+      if (records.size() == previous.size()) {
+        return records;
+      }
+      previous = records;
+    }
+    return previous;
+  }
+
+  private static List<ConsumerRecord<byte[], byte[]>> readCommittedOnce(String bootstrap,
+      String topic) {
     List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
     forEachCommitted(bootstrap, topic, records::add);
     return records;
+  }
+
+  private static void sleepHalfASecond() {
+    try {
+      Thread.sleep(500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading a topic", e);
+    }
   }
 
   private static void forEachCommitted(String bootstrap, String topic,
