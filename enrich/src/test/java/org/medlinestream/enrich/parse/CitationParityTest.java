@@ -1,17 +1,12 @@
 package org.medlinestream.enrich.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.medlinestream.avro.Citation;
@@ -75,37 +70,6 @@ class CitationParityTest {
       }
     }
     assertThat(differences).as("fields that differ after XML -> MEDLINE text -> model").isEmpty();
-  }
-
-  /**
-   * Records that the shared data holds in both forms (the same PMID in medline-text and in
-   * pubmed-xml) read to the same values. Skipped while the data has no such pair.
-   */
-  @Test
-  void recordsInBothFormsReadToTheSameValues() throws Exception {
-    Map<String, Citation> fromText = new LinkedHashMap<>();
-    for (Path file : TestData.files("medline-text")) {
-      for (Citation citation : FileRecords.read(file).citations()) {
-        fromText.putIfAbsent(citation.getPmid(), citation);
-      }
-    }
-    Set<String> excluded = new HashSet<>(XML_ONLY);
-    excluded.add("source"); // SO is composed by PubMed for the text display; XML has its parts
-    List<String> differences = new ArrayList<>();
-    int pairs = 0;
-    for (Path file : PubmedXmlCorpus.files()) {
-      for (Citation fromXml : CorpusCitations.all(relative(file))) {
-        Citation text = fromText.get(fromXml.getPmid());
-        if (text != null) {
-          pairs++;
-          for (String difference : FieldDifferences.between(fromXml, text, excluded)) {
-            differences.add("PMID " + fromXml.getPmid() + " " + difference);
-          }
-        }
-      }
-    }
-    assumeFalse(pairs == 0, "no PMID is in both medline-text and pubmed-xml of the shared data");
-    assertThat(differences).as("fields that differ between the text and the XML form").isEmpty();
   }
 
   private static String relative(Path file) throws IOException {
