@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medlinestream.embedded.TestKafka;
 import org.medlinestream.ingest.source.PubmedXmlCorpus;
 import org.medlinestream.schemas.RawHeaders;
 
@@ -50,7 +51,7 @@ class DropFolderWatcherTest {
 
     assertThat(drop.resolve("c.txt.tmp")).exists();
     assertThat(drop.resolve(".hidden.txt")).exists();
-    assertThat(TestKafka.readCommitted(TestKafka.bootstrap(), config.rawTopic()))
+    assertThat(TestKafka.readCommitted(config.rawTopic()))
         .extracting(r -> r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8))
         .containsExactlyInAnyOrder("1", "2", "3", "4", "1");
     assertThat(summary.filesDone()).isEqualTo(3);
@@ -80,7 +81,7 @@ class DropFolderWatcherTest {
     }
 
     assertThat(service.awaitTermination().filesSkipped()).isEqualTo(1);
-    assertThat(TestKafka.readCommitted(TestKafka.bootstrap(), config.rawTopic())).hasSize(2);
+    assertThat(TestKafka.readCommitted(config.rawTopic())).hasSize(2);
   }
 
   @Test
@@ -113,7 +114,7 @@ class DropFolderWatcherTest {
         .contains("b-cut.xml.gz: the file is cut short");
     Matcher published = Pattern.compile("records published: (\\d+)").matcher(cut);
     assertThat(published.find()).isTrue();
-    Map<String, Long> bySource = TestKafka.readCommitted(TestKafka.bootstrap(), config.rawTopic())
+    Map<String, Long> bySource = TestKafka.readCommitted(config.rawTopic())
         .stream().collect(Collectors.groupingBy(
             r -> SourcePublisherTest.header(r, RawHeaders.SOURCE), Collectors.counting()));
     assertThat(bySource.get("b-cut.xml.gz")).isPositive()
@@ -124,7 +125,7 @@ class DropFolderWatcherTest {
   }
 
   private static IngestConfig watchConfig(String name) {
-    return TestKafka.config(name)
+    return TestIngestConfig.builder(name)
         .stableFor(Duration.ZERO)
         .pollInterval(Duration.ofMillis(100))
         .build();

@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medlinestream.embedded.ChildJvm;
+import org.medlinestream.embedded.TestKafka;
 
 /**
  * {@code kill -9} of an ingest JVM in the middle of a watched file, then a restart on the same
@@ -31,8 +31,8 @@ class IngestCrashTest {
     SyntheticMedline.fromSharedData().write(partial, RECORDS, 0, FIRST_PMID);
     Path file = Files.move(partial, drop.resolve("big.txt"), StandardCopyOption.ATOMIC_MOVE);
     String bootstrap = TestKafka.bootstrap();
-    String suffix = "crash-" + UUID.randomUUID().toString().substring(0, 8);
-    IngestConfig config = IngestProcess.watchConfig(TestKafka.config(bootstrap, suffix));
+    String suffix = TestKafka.unique("crash");
+    IngestConfig config = IngestProcess.watchConfig(TestIngestConfig.builder(bootstrap, suffix));
 
     try (ChildJvm child = ChildJvm.guarded("ingest-watch", Path.of("target", "ingest-crash.log"),
         List.of("-Xmx256m"), IngestProcess.class.getName(),
@@ -55,7 +55,7 @@ class IngestCrashTest {
 
     assertThat(restarted.awaitTermination().records()).as("resumed after the last checkpoint")
         .isEqualTo(RECORDS - beforeRestart);
-    assertThat(TestKafka.readCommitted(bootstrap, config.rawTopic()))
+    assertThat(TestKafka.readCommitted(config.rawTopic()))
         .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
         .containsExactlyInAnyOrderElementsOf(LongStream.range(FIRST_PMID, FIRST_PMID + RECORDS)
             .mapToObj(Long::toString).toList());
@@ -70,7 +70,7 @@ class IngestCrashTest {
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     long previous = -1;
     while (System.nanoTime() < deadline) {
-      long count = TestKafka.readCommitted(TestKafka.bootstrap(), topic).size();
+      long count = TestKafka.readCommitted(topic).size();
       if (count > 0 && count == previous) {
         return count;
       }

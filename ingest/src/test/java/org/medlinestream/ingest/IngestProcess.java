@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 /**
  * Ingest in a JVM of its own ({@link org.medlinestream.embedded.ChildJvm} starts it), on the topics
- * of {@link TestKafka#config(String, String)} with {@code SUFFIX}:
+ * of {@link TestIngestConfig#builder(String, String)} with {@code SUFFIX}:
  *
  * <pre>
  * IngestProcess watch BOOTSTRAP SUFFIX DIR        watches DIR until killed; prints {@value
@@ -35,7 +35,7 @@ public final class IngestProcess {
   private IngestProcess() {}
 
   public static void main(String[] args) throws Exception {
-    IngestConfig.Builder config = TestKafka.config(args[1], args[2]);
+    IngestConfig.Builder config = TestIngestConfig.builder(args[1], args[2]);
     if (args[0].equals("watch")) {
       watch(watchConfig(config.chunkRecords(WATCH_CHUNK_RECORDS)), Path.of(args[3]));
     } else {

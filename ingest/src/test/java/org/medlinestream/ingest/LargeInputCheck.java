@@ -8,12 +8,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.medlinestream.embedded.ChildJvm;
+import org.medlinestream.embedded.TestKafka;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +32,7 @@ class LargeInputCheck {
   void aMultiGigabyteInputIngestsWithA256MegabyteHeap() throws Exception {
     double gib = Double.parseDouble(System.getProperty("ingest.large.gib"));
     long bytes = (long) (gib * (1L << 30));
-    String suffix = "large-" + UUID.randomUUID().toString().substring(0, 8);
+    String suffix = TestKafka.unique("large");
 
     String result;
     // The JVM a user gets (G1, full JIT), not the lean one of the crash tests.

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.medlinestream.embedded.TestKafka;
 import org.medlinestream.schemas.RawHeaders;
 
 /**
@@ -39,7 +40,7 @@ class SharedDataIngestTest {
 
   @Test
   void everyRecordOfEveryFileArrivesOnceWithItsKeyAndHeaders() throws Exception {
-    IngestConfig config = TestKafka.config("shared-data").build();
+    IngestConfig config = TestIngestConfig.builder("shared-data").build();
     List<Path> textFiles = files("seed", "medline-text");
     List<Path> xmlFiles = files("pubmed-xml");
     List<String> expected = new ArrayList<>();
@@ -59,7 +60,7 @@ class SharedDataIngestTest {
 
     long after = System.currentTimeMillis();
     List<ConsumerRecord<byte[], byte[]>> raw =
-        TestKafka.readCommitted(TestKafka.bootstrap(), config.rawTopic());
+        TestKafka.readCommitted(config.rawTopic());
     List<String> arrived = new ArrayList<>();
     Map<String, Long> positions = new HashMap<>();
     for (ConsumerRecord<byte[], byte[]> record : raw) {
@@ -93,13 +94,13 @@ class SharedDataIngestTest {
 
   @Test
   void theSeedFileIsOneRecordKeyed36119045() throws Exception {
-    IngestConfig config = TestKafka.config("seed").build();
+    IngestConfig config = TestIngestConfig.builder("seed").build();
     Path seed = files("seed").get(0);
 
     ingest(config, List.of(seed));
 
     List<ConsumerRecord<byte[], byte[]>> raw =
-        TestKafka.readCommitted(TestKafka.bootstrap(), config.rawTopic());
+        TestKafka.readCommitted(config.rawTopic());
     assertThat(raw).hasSize(1);
     assertThat(new String(raw.get(0).key(), UTF_8)).isEqualTo("36119045");
     assertThat(new String(raw.get(0).value(), UTF_8).strip())

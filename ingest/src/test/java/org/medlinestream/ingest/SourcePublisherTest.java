@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medlinestream.embedded.TestKafka;
 import org.medlinestream.ingest.source.RecordReader;
 import org.medlinestream.ingest.source.SourceItem;
 import org.medlinestream.schemas.ErrorHeaders;
@@ -25,7 +26,7 @@ class SourcePublisherTest {
 
   @Test
   void publishesRecordsDeletesAndRefusedInputOnceWithTheirHeaders() throws Exception {
-    IngestConfig config = TestKafka.config("headers").build();
+    IngestConfig config = TestIngestConfig.builder("headers").build();
     Path file = write("a.txt", "PMID 1 first", "PMID 2 second", "garbage here", "DELETE 3",
         "PMID 4 fourth");
     long before = System.currentTimeMillis();
@@ -36,7 +37,7 @@ class SourcePublisherTest {
     assertThat(outcome.checkpoint()).isEqualTo(
         new Checkpoint(file.toString(), 5, true, 4, 1, 1, "PMID 1 first".length()
             + "PMID 2 second".length() + "PMID 4 fourth".length(), null));
-    List<ConsumerRecord<byte[], byte[]>> raw = TestKafka.readCommitted(TestKafka.bootstrap(),
+    List<ConsumerRecord<byte[], byte[]>> raw = TestKafka.readCommitted(
         config.rawTopic());
     assertThat(raw).extracting(r -> utf8(r.key())).containsExactlyInAnyOrder("1", "2", "3", "4");
     for (ConsumerRecord<byte[], byte[]> record : raw) {
@@ -57,7 +58,7 @@ class SourcePublisherTest {
         assertThat(header(record, RawHeaders.DELETE)).isNull();
       }
     }
-    List<ConsumerRecord<byte[], byte[]>> dlq = TestKafka.readCommitted(TestKafka.bootstrap(),
+    List<ConsumerRecord<byte[], byte[]>> dlq = TestKafka.readCommitted(
         config.dlqTopic());
     assertThat(dlq).hasSize(1);
     ConsumerRecord<byte[], byte[]> refused = dlq.get(0);
@@ -70,12 +71,12 @@ class SourcePublisherTest {
 
     assertThat(publishOnce(config, file).status())
         .isEqualTo(SourceOutcome.Status.ALREADY_DONE);
-    assertThat(TestKafka.readCommitted(TestKafka.bootstrap(), config.rawTopic())).hasSize(4);
+    assertThat(TestKafka.readCommitted(config.rawTopic())).hasSize(4);
   }
 
   @Test
   void aStoppedSourceResumesRightAfterItsLastCommittedPosition() throws Exception {
-    IngestConfig config = TestKafka.config("resume").chunkRecords(10).build();
+    IngestConfig config = TestIngestConfig.builder("resume").chunkRecords(10).build();
     Path file = write("b.txt", IntStream.rangeClosed(1, 100).mapToObj(i -> "PMID " + i + " r")
         .toArray(String[]::new));
     IngestTopics.ensure(config);
@@ -87,7 +88,7 @@ class SourcePublisherTest {
     }
     assertThat(stopped.status()).isEqualTo(SourceOutcome.Status.STOPPED);
     assertThat(stopped.checkpoint().position()).isEqualTo(34);
-    assertThat(TestKafka.readCommitted(TestKafka.bootstrap(), config.rawTopic())).hasSize(34);
+    assertThat(TestKafka.readCommitted(config.rawTopic())).hasSize(34);
 
     assertThat(publishOnce(config, file).checkpoint().records()).isEqualTo(100);
 
@@ -96,7 +97,7 @@ class SourcePublisherTest {
 
   @Test
   void aRestartFencesTheZombieAndItsOpenTransactionNeverBecomesVisible() throws Exception {
-    IngestConfig config = TestKafka.config("fence").build();
+    IngestConfig config = TestIngestConfig.builder("fence").build();
     IngestTopics.ensure(config);
     Path file = write("c.txt", IntStream.rangeClosed(1, 20).mapToObj(i -> "PMID " + i + " r")
         .toArray(String[]::new));
@@ -115,7 +116,7 @@ class SourcePublisherTest {
   @Test
   void aSourceWithoutRecordsFailsWithTheFirstReasonAndACutShortSourceKeepsItsRecords()
       throws Exception {
-    IngestConfig config = TestKafka.config("fail").build();
+    IngestConfig config = TestIngestConfig.builder("fail").build();
     Path garbage = write("garbage.txt", "%PDF-1.4", "binary stuff");
     Path truncated = write("cut.txt", "PMID 1 a", "PMID 2 b", "FAIL", "PMID 3 never");
 
@@ -130,9 +131,9 @@ class SourcePublisherTest {
     assertThat(cut.status()).isEqualTo(SourceOutcome.Status.FAILED);
     assertThat(cut.error()).isEqualTo("reading stopped after position 2 (2 records before it are"
         + " published): " + truncated + ": unexpected end of input at line 3");
-    assertThat(TestKafka.readCommitted(TestKafka.bootstrap(), config.rawTopic()))
+    assertThat(TestKafka.readCommitted(config.rawTopic()))
         .extracting(r -> utf8(r.key())).containsExactlyInAnyOrder("1", "2");
-    assertThat(TestKafka.readCommitted(TestKafka.bootstrap(), config.dlqTopic())).hasSize(2);
+    assertThat(TestKafka.readCommitted(config.dlqTopic())).hasSize(2);
   }
 
   private static SourceOutcome publishOnce(IngestConfig config, Path file) {
@@ -144,7 +145,7 @@ class SourcePublisherTest {
   }
 
   private static void assertEachOnce(IngestConfig config, int records) {
-    List<String> keys = TestKafka.readCommitted(TestKafka.bootstrap(), config.rawTopic()).stream()
+    List<String> keys = TestKafka.readCommitted(config.rawTopic()).stream()
         .map(r -> utf8(r.key())).toList();
     assertThat(keys).hasSize(records);
     assertThat(keys.stream().collect(Collectors.toSet())).hasSize(records);
