@@ -11,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,18 +29,15 @@ import org.apache.flink.avro.shaded.org.apache.avro.generic.GenericDatumReader;
 import org.apache.flink.avro.shaded.org.apache.avro.generic.GenericDatumWriter;
 import org.apache.flink.avro.shaded.org.apache.avro.io.BinaryEncoder;
 import org.apache.flink.avro.shaded.org.apache.avro.io.EncoderFactory;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.medlinestream.avro.Citation;
-import org.medlinestream.embedded.KafkaCluster;
+import org.medlinestream.embedded.TestKafka;
 import org.medlinestream.schemas.SampleCitations;
 import org.medlinestream.schemas.serde.AvroSerdeConfig;
 import org.medlinestream.schemas.serde.GenericAvroSerde;
@@ -55,12 +51,11 @@ import org.medlinestream.schemas.registry.server.SchemaRegistryServer;
  * serializer wrote.
  */
 class ConfluentClientTest {
-  private static final KafkaCluster KAFKA = KafkaCluster.shared();
   private static SchemaRegistryServer registry;
 
   @BeforeAll
   static void startRegistry() {
-    registry = new SchemaRegistryServer(new KafkaSchemaLog(KAFKA.clientConfig(), "_schemas-" + UUID.randomUUID(),
+    registry = new SchemaRegistryServer(new KafkaSchemaLog(TestKafka.clientConfig(), "_schemas-" + UUID.randomUUID(),
         Duration.ofSeconds(30)), "127.0.0.1", 0).start();
   }
 
@@ -119,7 +114,7 @@ class ConfluentClientTest {
     String topic = "citations-" + UUID.randomUUID();
     List<Citation> sent = List.of(SampleCitations.citation("36119045"), SampleCitations.citation("36119046"));
     try (SpecificAvroSerde<Citation> serde = new SpecificAvroSerde<>(Citation.class);
-        KafkaProducer<String, Citation> producer = new KafkaProducer<>(KAFKA.clientConfig(), new StringSerializer(),
+        KafkaProducer<String, Citation> producer = new KafkaProducer<>(TestKafka.clientConfig(), new StringSerializer(),
             configured(serde).serializer())) {
       for (Citation citation : sent) {
         producer.send(new ProducerRecord<>(topic, citation.getPmid(), citation)).get();
@@ -194,20 +189,7 @@ class ConfluentClientTest {
   }
 
   private static List<byte[]> consume(String topic, int count) {
-    Map<String, Object> config = new HashMap<>(KAFKA.clientConfig());
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, "confluent-check-" + UUID.randomUUID());
-    List<byte[]> values = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-        new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(topic));
-      long deadline = System.currentTimeMillis() + 30_000;
-      while (values.size() < count && System.currentTimeMillis() < deadline) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          values.add(record.value());
-        }
-      }
-    }
+    List<byte[]> values = TestKafka.readCommitted(topic).stream().map(ConsumerRecord::value).toList();
     assertThat(values).hasSize(count);
     return values;
   }

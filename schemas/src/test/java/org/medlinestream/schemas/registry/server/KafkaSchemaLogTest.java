@@ -11,6 +11,7 @@ import static org.medlinestream.schemas.registry.server.Http.post;
 import static org.medlinestream.schemas.registry.server.Http.put;
 import static org.medlinestream.schemas.registry.server.Http.schemaBody;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,22 +26,16 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.medlinestream.embedded.KafkaCluster;
+import org.medlinestream.embedded.TestKafka;
 import org.medlinestream.schemas.registry.RegistryException;
 
 /** The registry on a real broker: Confluent's records in {@code _schemas}, restarts, and two instances on one topic. */
 class KafkaSchemaLogTest {
-  private static final KafkaCluster KAFKA = KafkaCluster.shared();
 
   private final String topic = "_schemas-" + UUID.randomUUID();
 
@@ -57,7 +52,7 @@ class KafkaSchemaLogTest {
         List.of("{\"keytype\":\"SCHEMA\",\"subject\":\"b-value\",\"version\":1,\"magic\":1}",
             "{\"subject\":\"b-value\",\"version\":1,\"id\":1,\"schema\":" + quoted(compact(V1)) + ",\"deleted\":false}"),
         List.of("{\"keytype\":\"CONFIG\",\"subject\":\"a-value\",\"magic\":0}", "{\"compatibilityLevel\":\"FULL\"}"));
-    try (Admin admin = Admin.create(KAFKA.clientConfig())) {
+    try (Admin admin = TestKafka.admin()) {
       TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
       assertThat(description.partitions()).hasSize(1);
       ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
@@ -133,11 +128,11 @@ class KafkaSchemaLogTest {
 
   @Test
   void readsALogThatConfluentSchemaRegistryWrote() throws Exception {
-    try (Admin admin = Admin.create(KAFKA.clientConfig())) {
+    try (Admin admin = TestKafka.admin()) {
       admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(Map.of("cleanup.policy", "compact"))))
           .all().get();
     }
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(KAFKA.clientConfig(),
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(TestKafka.clientConfig(),
         new StringSerializer(), new StringSerializer())) {
       producer.send(new ProducerRecord<>(topic, "{\"keytype\":\"SCHEMA\",\"subject\":\"x-value\",\"version\":1,\"magic\":1}",
           "{\"subject\":\"x-value\",\"version\":1,\"id\":41,\"schema\":" + quoted(compact(V1)) + ",\"deleted\":false}"));
@@ -154,7 +149,7 @@ class KafkaSchemaLogTest {
 
   @Test
   void refusesATopicWithSeveralPartitions() throws Exception {
-    try (Admin admin = Admin.create(KAFKA.clientConfig())) {
+    try (Admin admin = TestKafka.admin()) {
       admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
     }
     assertThatThrownBy(this::registry)
@@ -163,27 +158,19 @@ class KafkaSchemaLogTest {
   }
 
   private SchemaRegistryServer registry() {
-    KafkaSchemaLog schemaLog = new KafkaSchemaLog(KAFKA.clientConfig(), topic, Duration.ofSeconds(30));
+    KafkaSchemaLog schemaLog = new KafkaSchemaLog(TestKafka.clientConfig(), topic, Duration.ofSeconds(30));
     return new SchemaRegistryServer(schemaLog, "127.0.0.1", 0).start();
   }
 
   /** Every committed record of the topic as [key, value]. */
   private List<List<String>> records() {
-    Map<String, Object> config = new HashMap<>(KAFKA.clientConfig());
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    List<List<String>> records = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-      TopicPartition partition = new TopicPartition(topic, 0);
-      consumer.assign(List.of(partition));
-      consumer.seekToBeginning(List.of(partition));
-      long end = consumer.endOffsets(List.of(partition)).get(partition);
-      while (consumer.position(partition) < end) {
-        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-          records.add(List.of(record.key(), String.valueOf(record.value())));
-        }
-      }
-    }
-    return records;
+    return TestKafka.readCommitted(topic).stream()
+        .map(r -> List.of(text(r.key()), String.valueOf(text(r.value()))))
+        .toList();
+  }
+
+  private static String text(byte[] bytes) {
+    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
   }
 
   private static String quoted(String text) {
