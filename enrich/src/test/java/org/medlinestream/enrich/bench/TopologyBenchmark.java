@@ -17,13 +17,14 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
+import org.medlinestream.embedded.TestKafka;
 import org.medlinestream.enrich.stream.Corpus;
 import org.medlinestream.enrich.stream.EnrichConfig;
 import org.medlinestream.enrich.stream.EnrichMetrics;
 import org.medlinestream.enrich.stream.EnrichTopology;
 import org.medlinestream.enrich.stream.PipelineVersion;
 import org.medlinestream.enrich.stream.StreamTopics;
-import org.medlinestream.enrich.stream.TestKafka;
+import org.medlinestream.enrich.stream.TestEnrich;
 import org.medlinestream.schemas.registry.server.SchemaRegistryServer;
 
 /**
@@ -43,7 +44,7 @@ public final class TopologyBenchmark {
     List<Corpus.Item> items = Corpus.rekeyed(records, 50_000_000);
     long bytes = items.stream().mapToLong(item -> item.value().length).sum();
     String run = TestKafka.unique("bench");
-    try (SchemaRegistryServer registry = TestKafka.registry()) {
+    try (SchemaRegistryServer registry = TestEnrich.registry()) {
       EnrichConfig config = EnrichConfig.builder(TestKafka.bootstrap(), registry.url())
           .rawTopic("raw-" + run).citationsTopic("citations-" + run).dlqTopic("dlq-" + run)
           .stateDir(Files.createTempDirectory("bench-state-")).threads(threads).httpPort(-1).build();

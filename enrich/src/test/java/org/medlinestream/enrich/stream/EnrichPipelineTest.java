@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medlinestream.avro.Citation;
 import org.medlinestream.avro.RecordFormat;
+import org.medlinestream.embedded.TestKafka;
 import org.medlinestream.enrich.parse.MalformedRecordException;
 import org.medlinestream.enrich.stream.EnrichMetrics.Counter;
 import org.medlinestream.monitoring.MonitoringServer;
@@ -43,8 +44,8 @@ class EnrichPipelineTest {
   @Test
   void enrichesEveryRecordOfTheSharedDataAsParseDoesAndAccountsForEachOne() throws Exception {
     String suffix = TestKafka.unique("pipeline");
-    try (SchemaRegistryServer registry = TestKafka.registry()) {
-      EnrichConfig config = TestKafka.enrichConfig(registry.url(), suffix).stateDir(stateDir).build();
+    try (SchemaRegistryServer registry = TestEnrich.registry()) {
+      EnrichConfig config = TestEnrich.config(registry.url(), suffix).stateDir(stateDir).build();
       StreamTopics topics = config.topics();
       try (Admin admin = TestKafka.admin()) {
         topics.createMissing(admin, 6, (short) 1);

@@ -25,6 +25,7 @@ import org.apache.kafka.streams.ThreadMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medlinestream.avro.Citation;
+import org.medlinestream.embedded.TestKafka;
 import org.medlinestream.schemas.registry.server.SchemaRegistryServer;
 
 /**
@@ -42,7 +43,7 @@ class EnrichScalingTest {
 
   /** The settings both instances run with: quick to notice a dead member and to abort its transaction. */
   static EnrichConfig instance(String bootstrap, String registryUrl, String suffix, Path stateDir) {
-    return TestKafka.enrichConfig(bootstrap, registryUrl, suffix)
+    return TestEnrich.config(bootstrap, registryUrl, suffix)
         .stateDir(stateDir)
         .streamsProperty(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6_000)
         .streamsProperty(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1_000)
@@ -53,7 +54,7 @@ class EnrichScalingTest {
   @Test
   void twoInstancesSplitThePartitionsAndKillingOneLosesAndDuplicatesNothing() throws Exception {
     String suffix = TestKafka.unique("scaling");
-    try (SchemaRegistryServer registry = TestKafka.registry()) {
+    try (SchemaRegistryServer registry = TestEnrich.registry()) {
       EnrichConfig config = instance(TestKafka.bootstrap(), registry.url(), suffix, dir.resolve("local"));
       StreamTopics topics = config.topics();
       try (Admin admin = TestKafka.admin()) {
