@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.medlinestream.avro.Citation;
+import org.medlinestream.embedded.TestKafka;
 import org.medlinestream.schemas.ErrorHeaders;
 import org.medlinestream.sink.CitationChange;
 import org.medlinestream.sink.TestDatabase;
@@ -35,7 +36,7 @@ class PostgresSinkPipelineTest extends SinkPipelineTest {
 
     assertThat(StoredRows.pmids(db))
         .containsExactlyInAnyOrder(citations.get(0).getPmid(), citations.get(1).getPmid());
-    List<ConsumerRecord<byte[], byte[]>> letters = PipelineKafka.readAll(topics.deadLetters());
+    List<ConsumerRecord<byte[], byte[]>> letters = TestKafka.readCommitted(topics.deadLetters());
     assertThat(letters).hasSize(1);
     ConsumerRecord<byte[], byte[]> letter = letters.get(0);
     assertThat(PipelineKafka.deserializer(PipelineKafka.registryUrl())

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.medlinestream.avro.Citation;
+import org.medlinestream.embedded.TestKafka;
 import org.medlinestream.schemas.ErrorHeaders;
 import org.medlinestream.schemas.RawHeaders;
 import org.medlinestream.sink.CitationChange;
@@ -74,7 +75,7 @@ abstract class SinkPipelineTest {
     assertThat(StoredRows.pmids(db)).isEqualTo(expected.keySet());
     assertThat(StoredRows.perTable(db)).isEqualTo(ExpectedRows.perTable(expected.values()));
     assertThat(StoredRows.perPmid(db)).isEqualTo(ExpectedRows.perPmid(expected.values()));
-    assertThat(PipelineKafka.readAll(topics.deadLetters())).isEmpty();
+    assertThat(TestKafka.readCommitted(topics.deadLetters())).isEmpty();
 
     Map<String, List<String>> once = StoredRows.snapshot(db);
     Map<String, String> writtenOnce = StoredRows.updatedAt(db);
@@ -141,7 +142,7 @@ abstract class SinkPipelineTest {
 
     assertThat(StoredRows.pmids(db))
         .containsExactlyInAnyOrder(citations.get(0).getPmid(), citations.get(1).getPmid());
-    List<ConsumerRecord<byte[], byte[]>> letters = byKey(PipelineKafka.readAll(topics.deadLetters()));
+    List<ConsumerRecord<byte[], byte[]>> letters = byKey(TestKafka.readCommitted(topics.deadLetters()));
     assertThat(letters).hasSize(2);
     assertDeadLetter(letters.get(0), "123", ErrorHeaders.STEP_DESERIALIZE,
         topics.citations());
@@ -164,7 +165,7 @@ abstract class SinkPipelineTest {
     Map<String, Citation> expected = ExpectedRows.survivors(records.changes());
     Topics topics = PipelineKafka.realRecords("crash");
     String group = group("sink-crash");
-    String[] args = {PipelineKafka.bootstrap(), PipelineKafka.registryUrl(), topics.citations(),
+    String[] args = {TestKafka.bootstrap(), PipelineKafka.registryUrl(), topics.citations(),
         topics.deadLetters(), group, db.url(), "100", "3"};
 
     try (ChildSink paused = ChildSink.start(args)) {
@@ -175,7 +176,7 @@ abstract class SinkPipelineTest {
       }
       paused.await("paused"::equals, TIMEOUT);
       paused.kill();
-      assertThat(PipelineKafka.committed(group, topics.citations())).isLessThan(applied);
+      assertThat(TestKafka.committed(group, topics.citations())).isLessThan(applied);
       assertThat(StoredRows.pmids(db)).isNotEmpty();
     }
     args[7] = "0";
@@ -184,7 +185,7 @@ abstract class SinkPipelineTest {
       killedWhileApplying.kill();
     }
     try (ChildSink last = ChildSink.start(args)) {
-      PipelineKafka.awaitConsumed(group, topics.citations(), TIMEOUT, () -> { });
+      TestKafka.awaitConsumed(group, topics.citations(), TIMEOUT);
       assertThat(last.stop(TIMEOUT)).isZero();
     }
 
@@ -210,7 +211,7 @@ abstract class SinkPipelineTest {
           PipelineKafka.deserializer(PipelineKafka.registryUrl()));
       sink.start();
       try {
-        PipelineKafka.awaitConsumed(group, topics.citations(), TIMEOUT, () ->
+        TestKafka.awaitConsumed(group, topics.citations(), TIMEOUT, () ->
             sink.failure().ifPresent(e -> {
               throw new AssertionError("The sink failed", e);
             }));
