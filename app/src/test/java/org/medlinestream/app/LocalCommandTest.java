@@ -18,16 +18,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medlinestream.embedded.TestKafka;
 import org.medlinestream.schemas.Topics;
 
 /** {@code medline-stream local} as a real separate process, driven like a user would. */
@@ -94,27 +91,13 @@ class LocalCommandTest {
     }
   }
 
-  /** Every record of the raw topic as {@code key=value}, read from the start of each partition. */
+  /** Every record of the raw topic as {@code key=value}. */
   private static List<String> consumeAll(String bootstrap) {
-    Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    List<String> records = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(Topics.RAW).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition()))
-          .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
-          && System.nanoTime() < deadline) {
-        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-          records.add(record.key() + "=" + record.value());
-        }
-      }
-    }
-    return records;
+    return TestKafka.readCommitted(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+        Topics.RAW).stream()
+        .map(r -> new String(r.key(), StandardCharsets.UTF_8) + "="
+            + new String(r.value(), StandardCharsets.UTF_8))
+        .toList();
   }
 
   /** {@code java -cp <test classpath> org.medlinestream.app.Main local ...}, output collected. */

@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medlinestream.avro.Citation;
+import org.medlinestream.embedded.TestKafka;
 import org.medlinestream.ingest.DropFolder;
 import org.medlinestream.ingest.IngestConfig;
 import org.medlinestream.ingest.IngestService;
@@ -35,7 +36,7 @@ class ServiceEndpointsTest {
   @Test
   void aWatchingIngestIsReadyUntilStoppedAndCountsWhatItPublished() throws Exception {
     String prefix = "ep" + UUID.randomUUID().toString().substring(0, 8);
-    IngestConfig config = IngestConfig.builder(TestKafka.bootstrapServers())
+    IngestConfig config = IngestConfig.builder(TestKafka.bootstrap())
         .rawTopic(prefix + ".raw").dlqTopic(prefix + ".dlq")
         .checkpointTopic(prefix + ".checkpoints").partitions(1).build();
     IngestService ingest =
@@ -58,9 +59,9 @@ class ServiceEndpointsTest {
   @Test
   void aRunningSinkIsReadyUntilStoppedAndCountsWhatItApplied() throws Exception {
     Deserializer<Citation> unused = (topic, bytes) -> null;
-    SinkConfig config = new SinkConfig(TestKafka.bootstrapServers(), "ep-" + UUID.randomUUID(),
+    SinkConfig config = new SinkConfig(TestKafka.bootstrap(), "ep-" + UUID.randomUUID(),
         "ep-" + UUID.randomUUID(), "ep-dlq", 10, Duration.ofMillis(200),
-        SinkConfig.defaults(TestKafka.bootstrapServers()).retry(), Map.of());
+        SinkConfig.defaults(TestKafka.bootstrap()).retry(), Map.of());
 
     try (CitationStore store = CitationStores.open("jsonl:" + dir.resolve("out"))) {
       SinkService sink = new SinkService(config, store, unused);

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
@@ -15,6 +14,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.medlinestream.embedded.TestKafka;
 import org.medlinestream.schemas.TopicCatalogue;
 
 class TopicCreatorTest {
@@ -22,8 +22,7 @@ class TopicCreatorTest {
 
   @BeforeAll
   static void connect() {
-    admin = Admin.create(
-        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()));
+    admin = TestKafka.admin();
   }
 
   @AfterAll

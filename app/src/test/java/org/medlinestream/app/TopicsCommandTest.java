@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.medlinestream.embedded.TestKafka;
 
 class TopicsCommandTest {
   @Test
   void createsMissingTopicsOnTheConfiguredCluster() {
     String prefix = "cli" + UUID.randomUUID().toString().substring(0, 8);
-    String[] args = {"topics", "--bootstrap-servers", TestKafka.bootstrapServers(),
+    String[] args = {"topics", "--bootstrap-servers", TestKafka.bootstrap(),
         "--partitions", "2", "-D", "topics.raw=" + prefix + ".raw",
         "-D", "topics.citations=" + prefix + ".citations", "-D", "topics.dlq=" + prefix + ".dlq",
         "-D", "topics.ingest.checkpoints=" + prefix + ".checkpoints"};
