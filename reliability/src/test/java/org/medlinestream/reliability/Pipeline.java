@@ -2,24 +2,18 @@ package org.medlinestream.reliability;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.medlinestream.app.AppConfig;
 import org.medlinestream.app.Main;
 import org.medlinestream.app.TopicCreator;
 import org.medlinestream.embedded.ChildJvm;
+import org.medlinestream.embedded.TestKafka;
 
 /**
  * The three services of the pipeline as the real command line runs them ({@code medline-stream
@@ -28,8 +22,6 @@ import org.medlinestream.embedded.ChildJvm;
  * schema.registry.*}) given here reach every service as {@code -D} flags.
  */
 final class Pipeline {
-  private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
-
   private final String bootstrap;
   private final String registryUrl;
   private final Path dir;
@@ -132,30 +124,9 @@ final class Pipeline {
         args);
   }
 
-  /** Every committed record of {@code topic}, from its start to its end now. */
+  /** Every committed record of {@code topic}, once a commit's markers are written. */
   List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) {
-    Properties properties = new Properties();
-    properties.putAll(adminClient);
-    properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties,
-        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      for (PartitionInfo info : consumer.partitionsFor(topic, READ_TIMEOUT)) {
-        partitions.add(new TopicPartition(topic, info.partition()));
-      }
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
-      List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-      long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError("could not read " + topic + " to its end within " + READ_TIMEOUT);
-        }
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
-      return records;
-    }
+    return TestKafka.readCommitted(adminClient, topic);
   }
 
   static String text(byte[] bytes) {
