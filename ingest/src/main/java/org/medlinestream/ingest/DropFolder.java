@@ -177,20 +177,26 @@ public final class DropFolder {
         target = move(file, finishedDir);
       } else {
         target = uniqueTarget(errorDir, file.getFileName().toString());
-        writeErrorNote(target, outcome);
-        moveAtomically(file, target);
+        Path note = writeErrorNote(target, outcome);
+        try {
+          moveAtomically(file, target);
+        } catch (IOException e) {
+          Files.deleteIfExists(note); // no note without its file
+          throw e;
+        }
       }
       Files.deleteIfExists(marker(file));
     } catch (IOException e) {
       throw new IngestException("cannot move " + file + " out of the drop folder (" + e + "): "
           + "make " + finishedDir + " and " + errorDir + " writable and free space; the file"
-          + " stays where it is and is moved, not published again, when ingest runs next", e);
+          + " stays where it is and is moved, not published again, at the next scan", e);
     }
     log.info("Moved {} to {}", file.getFileName(), target);
     return target;
   }
 
-  private static void writeErrorNote(Path target, SourceOutcome outcome) throws IOException {
+  /** Writes {@code <target>.error.txt} whole or not at all; returns it. */
+  private static Path writeErrorNote(Path target, SourceOutcome outcome) throws IOException {
     Checkpoint checkpoint = outcome.checkpoint();
     StringBuilder note = new StringBuilder()
         .append(outcome.error()).append('\n')
@@ -203,8 +209,14 @@ public final class DropFolder {
     }
     Path noteFile = target.resolveSibling(target.getFileName() + ERROR_NOTE);
     Path temp = target.resolveSibling("." + noteFile.getFileName() + ".tmp");
-    Files.writeString(temp, note, StandardCharsets.UTF_8);
-    moveAtomically(temp, noteFile);
+    try {
+      Files.writeString(temp, note, StandardCharsets.UTF_8);
+      moveAtomically(temp, noteFile);
+    } catch (IOException e) {
+      Files.deleteIfExists(temp);
+      throw e;
+    }
+    return noteFile;
   }
 
   private static Path move(Path file, Path folder) throws IOException {

@@ -3,6 +3,8 @@ package org.medlinestream.ingest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,7 +12,9 @@ import org.slf4j.LoggerFactory;
  * A continuous feed from a {@link DropFolder}, like a spool-dir connector but exactly once: every
  * complete file, in name order, is published with its checkpoints, then moved to {@code finished/}
  * or {@code error/}. After a restart a half-published file resumes after its last committed
- * position, and a file whose final checkpoint is committed is only moved.
+ * position, and a file whose final checkpoint is committed is only moved. A file that cannot be
+ * moved (a full or unwritable disk) stays in the drop folder, holding back the later ones, and is
+ * moved at a later scan.
  */
 final class DropFolderWatcher {
   private static final Logger log = LoggerFactory.getLogger(DropFolderWatcher.class);
@@ -19,6 +23,8 @@ final class DropFolderWatcher {
   private final SourcePublisher publisher;
   private final IngestStats stats;
   private final Duration pollInterval;
+  /** Files that could not be moved, so that the error is logged once, not at every scan. */
+  private final Set<Path> unmovable = new HashSet<>();
 
   DropFolderWatcher(DropFolder folder, SourcePublisher publisher, IngestStats stats,
       Duration pollInterval) {
@@ -60,8 +66,21 @@ final class DropFolderWatcher {
     if (!outcome.ended()) {
       return false;
     }
+    try {
+      folder.finish(file, outcome);
+    } catch (IngestException e) {
+      // Published (its final checkpoint is committed) but not moved: the next scan only moves it.
+      if (unmovable.add(file)) {
+        log.error("{}", e.getMessage());
+      } else {
+        log.debug("{}", e.getMessage());
+      }
+      return false;
+    }
+    if (unmovable.remove(file)) {
+      log.info("{} could be moved at last", file.getFileName());
+    }
     stats.sourceEnded(outcome);
-    folder.finish(file, outcome);
     return true;
   }
 }

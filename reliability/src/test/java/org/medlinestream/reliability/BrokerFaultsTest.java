@@ -1,6 +1,5 @@
 package org.medlinestream.reliability;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -44,11 +43,7 @@ class BrokerFaultsTest {
         Services services = new Services()) {
       Pipeline pipeline = new Pipeline(kafka.bootstrapServers(), registry.url(), dir,
           Map.of("topics.replication.factor", "3"));
-      pipeline.createTopics();
-      Path drop = Files.createDirectories(pipeline.dropDir());
-      services.start("ingest", pipeline::startIngest);
-      services.start("enrich", pipeline::startEnrich);
-      services.start("sink", () -> pipeline.startSink(db.jdbcUrl(postgres.hostPort()), 50));
+      Path drop = PipelineStack.start(pipeline, services, db.jdbcUrl(postgres.hostPort()), 50);
       List<String> files = corpus.fileNames();
       int next = 0;
 

@@ -25,11 +25,22 @@ final class Convergence {
   /** What was measured: citations stored, dead letters, lost and duplicated citations. */
   record Figures(long stored, int deadLetters, long lost, long duplicated) {}
 
+  /** Reads what the sink's store holds. */
+  interface Store {
+    StoredCitations read() throws Exception;
+  }
+
   private Convergence() {}
 
-  /** Waits for the end state and asserts it exactly; returns the figures. */
+  /** {@link #await(ChaosCorpus, Pipeline, Store, Services)} with a PostgreSQL store. */
   static Figures await(ChaosCorpus corpus, Pipeline pipeline, FreshDatabase db,
       Services services) throws Exception {
+    return await(corpus, pipeline, () -> StoredCitations.read(db), services);
+  }
+
+  /** Waits for the end state and asserts it exactly; returns the figures. */
+  static Figures await(ChaosCorpus corpus, Pipeline pipeline, Store store, Services services)
+      throws Exception {
     Path finished = pipeline.dropDir().resolve("finished");
     List<String> files = corpus.fileNames();
     Await.until(() -> "every file published and moved to finished/; missing: " + files.stream()
@@ -38,10 +49,10 @@ final class Convergence {
     Map<String, String> expected = StoredCitations.titlesOf(corpus.expected());
     Await.until(() -> "the store holds exactly the expected citations; the services' logs are in "
             + pipeline.logFile("sink").getParent(), BOUND, services::assertAlive, () -> {
-          StoredCitations stored = StoredCitations.read(db);
+          StoredCitations stored = store.read();
           return stored.lost(expected) == 0 && stored.extra(expected) == 0;
         });
-    StoredCitations stored = StoredCitations.read(db);
+    StoredCitations stored = store.read();
     assertThat(stored.titles()).isEqualTo(expected);
     assertThat(stored.rows()).isEqualTo(expected.size());
 

@@ -1,6 +1,5 @@
 package org.medlinestream.reliability;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,11 +35,7 @@ class FaultsTest {
         TcpProxy postgres = new TcpProxy("127.0.0.1", 5432);
         Services services = new Services()) {
       Pipeline pipeline = new Pipeline(bootstrap, registry.url(), dir);
-      pipeline.createTopics();
-      Path drop = Files.createDirectories(pipeline.dropDir());
-      services.start("ingest", pipeline::startIngest);
-      services.start("enrich", pipeline::startEnrich);
-      services.start("sink", () -> pipeline.startSink(db.jdbcUrl(postgres.hostPort()), 50));
+      Path drop = PipelineStack.start(pipeline, services, db.jdbcUrl(postgres.hostPort()), 50);
       List<String> files = corpus.fileNames();
       int next = 0;
 

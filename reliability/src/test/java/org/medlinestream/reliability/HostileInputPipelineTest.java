@@ -46,11 +46,7 @@ class HostileInputPipelineTest {
         FreshDatabase db = FreshDatabase.create("hostile");
         Services services = new Services()) {
       Pipeline pipeline = new Pipeline(bootstrap, registry.url(), dir);
-      pipeline.createTopics();
-      Path drop = Files.createDirectories(pipeline.dropDir());
-      services.start("ingest", pipeline::startIngest);
-      services.start("enrich", pipeline::startEnrich);
-      services.start("sink", () -> pipeline.startSink(db.jdbcUrl(), 100));
+      Path drop = PipelineStack.start(pipeline, services, db.jdbcUrl(), 100);
       for (HostileInput input : inputs) {
         Files.write(drop.resolve(input.name()), canary.pointedAt(input.bytes()));
         Files.createFile(drop.resolve(input.name() + ".done"));

@@ -7,8 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.medlinestream.app.AppConfig;
 import org.medlinestream.app.Main;
 import org.medlinestream.app.TopicCreator;
@@ -107,10 +109,40 @@ final class Pipeline {
         "--state-dir", dir.resolve("enrich-state").toString());
   }
 
-  /** The sink into {@code target}, committing every {@code batchSize} citations. */
-  ChildJvm startSink(String target, int batchSize) {
-    return start("sink", "--target", target, "--group", id + "-sink",
-        "--batch-size", Integer.toString(batchSize));
+  String sinkGroup() {
+    return id + "-sink";
+  }
+
+  /**
+   * The sink into {@code target}, committing every {@code batchSize} citations; {@code options}
+   * (e.g. {@code -D key=value}, which overrides a setting of the pipeline) come last.
+   */
+  ChildJvm startSink(String target, int batchSize, String... options) {
+    List<String> args = new ArrayList<>(List.of("--target", target, "--group", sinkGroup(),
+        "--batch-size", Integer.toString(batchSize)));
+    args.addAll(List.of(options));
+    return start("sink", args.toArray(String[]::new));
+  }
+
+  /** The sum of the sink group's committed offsets. */
+  long sinkCommitted() throws Exception {
+    try (Admin admin = Admin.create(adminClient)) {
+      return admin.listConsumerGroupOffsets(sinkGroup()).partitionsToOffsetAndMetadata()
+          .get(60, TimeUnit.SECONDS).values().stream()
+          .mapToLong(OffsetAndMetadata::offset).sum();
+    }
+  }
+
+  /**
+   * What the sink commits once it has consumed every committed citation: the sum over the
+   * partitions of the last record's offset + 1 (a transaction's marker after it not counted).
+   */
+  long citationsConsumedEnd() {
+    Map<Integer, Long> ends = new HashMap<>();
+    for (ConsumerRecord<byte[], byte[]> record : readCommitted(citationsTopic())) {
+      ends.merge(record.partition(), record.offset() + 1, Math::max);
+    }
+    return ends.values().stream().mapToLong(Long::longValue).sum();
   }
 
   /** {@code command} in a JVM of its own, its HTTP endpoints on a free port. */

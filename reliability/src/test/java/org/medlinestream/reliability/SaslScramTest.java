@@ -61,11 +61,7 @@ class SaslScramTest {
           "kafka.sasl.mechanism", "SCRAM-SHA-512",
           "kafka.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule "
               + "required username=\"" + USER + "\" password=\"" + password + "\";"));
-      pipeline.createTopics();
-      Path drop = Files.createDirectories(pipeline.dropDir());
-      services.start("ingest", pipeline::startIngest);
-      services.start("enrich", pipeline::startEnrich);
-      services.start("sink", () -> pipeline.startSink(db.jdbcUrl(), 50));
+      Path drop = PipelineStack.start(pipeline, services, db.jdbcUrl(), 50);
       for (String file : corpus.fileNames()) {
         corpus.drop(file, drop);
       }

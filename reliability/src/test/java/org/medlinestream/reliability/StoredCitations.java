@@ -7,7 +7,7 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What the sink's PostgreSQL store holds: each PMID's title, and how many rows there are. */
+/** What the sink's database holds: each PMID's title, and how many rows there are. */
 record StoredCitations(Map<String, String> titles, long rows) {
 
   /** Reads the store; empty while the sink has not created its tables yet. */
@@ -19,16 +19,21 @@ record StoredCitations(Map<String, String> titles, long rows) {
           return new StoredCitations(Map.of(), 0);
         }
       }
-      Map<String, String> titles = new TreeMap<>();
-      long rows = 0;
-      try (ResultSet result = sql.executeQuery("SELECT pmid, title FROM citations")) {
-        while (result.next()) {
-          titles.put(result.getString(1), result.getString(2));
-          rows++;
-        }
-      }
-      return new StoredCitations(titles, rows);
+      return read(sql);
     }
+  }
+
+  /** Reads the {@code citations} table of any of the sink's databases. */
+  static StoredCitations read(Statement sql) throws SQLException {
+    Map<String, String> titles = new TreeMap<>();
+    long rows = 0;
+    try (ResultSet result = sql.executeQuery("SELECT pmid, title FROM citations")) {
+      while (result.next()) {
+        titles.put(result.getString(1), result.getString(2));
+        rows++;
+      }
+    }
+    return new StoredCitations(titles, rows);
   }
 
   /** PMID to the title each expected revision has. */

@@ -33,6 +33,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.medlinestream.avro.Citation;
 import org.medlinestream.schemas.ErrorHeaders;
 import org.medlinestream.schemas.RawHeaders;
+import org.medlinestream.schemas.registry.RegistryException;
+import org.medlinestream.schemas.registry.RegistryUnreachableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -219,7 +221,7 @@ public final class SinkService {
         pending.add(new Pending(record, CitationChange.delete(key)));
         return;
       }
-      Citation citation = deserializer.deserialize(record.topic(), record.headers(), record.value());
+      Citation citation = deserialize(record);
       if (citation == null) {
         throw new IllegalArgumentException("The deserializer made no citation of the value");
       }
@@ -228,9 +230,53 @@ public final class SinkService {
             + citation.getPmid() + ": the citations topic must be keyed by PMID");
       }
       pending.add(new Pending(record, CitationChange.upsert(citation)));
+    } catch (SinkFailedException | StopRequested e) {
+      throw e;
     } catch (RuntimeException e) {
       dead.add(new DeadLetter(record, ErrorHeaders.STEP_DESERIALIZE, e));
     }
+  }
+
+  /**
+   * Deserializes a value; when the schema registry, not the record, is at fault (unreachable,
+   * failing, or refusing the credentials), retries as for the store and then fails the sink: such
+   * a record is never dead-lettered.
+   */
+  private Citation deserialize(ConsumerRecord<byte[], byte[]> record) {
+    RetryPolicy retry = config.retry();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return deserializer.deserialize(record.topic(), record.headers(), record.value());
+      } catch (RuntimeException e) {
+        RegistryException refusal = cause(e, RegistryException.class);
+        boolean credentials = refusal != null
+            && (refusal.httpStatus() == 401 || refusal.httpStatus() == 403);
+        boolean unavailable = cause(e, RegistryUnreachableException.class) != null
+            || refusal != null && refusal.httpStatus() >= 500;
+        if (!credentials && !unavailable) {
+          throw e;
+        }
+        if (credentials || attempt >= retry.maxAttempts()) {
+          throw new SinkFailedException("Cannot read " + record.topic() + "-" + record.partition()
+              + "@" + record.offset() + ": " + e.getMessage() + ". Offsets of the batch were not"
+              + " committed: check the schema registry's URL, credentials and TLS settings"
+              + " (schema.registry.*) and restart the sink.", e);
+        }
+        Duration delay = retry.delayAfter(attempt);
+        log.warn("Schema registry unavailable (attempt {} of {}), retrying in {} ms: {}", attempt,
+            retry.maxAttempts(), delay.toMillis(), e.getMessage());
+        awaitStop(delay);
+      }
+    }
+  }
+
+  private static <T extends Throwable> T cause(Throwable error, Class<T> type) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
   }
 
   /** Applies the batch; if the store refuses it, record by record. Returns the refused ones. */

@@ -40,6 +40,8 @@ import org.medlinestream.avro.Citation;
 import org.medlinestream.schemas.ErrorHeaders;
 import org.medlinestream.schemas.RawHeaders;
 import org.medlinestream.schemas.Topics;
+import org.medlinestream.schemas.registry.RegistryException;
+import org.medlinestream.schemas.registry.RegistryUnreachableException;
 import org.medlinestream.sink.jdbc.JdbcCitationStore;
 
 /** The sink's batching, commit and dead-letter logic against Kafka's MockConsumer/MockProducer. */
@@ -246,6 +248,51 @@ class SinkServiceTest {
         P1, new OffsetAndMetadata(1)));
     assertThat(List.of(sink.consumed(), sink.applied(), sink.deadLettered()))
         .containsExactly(3L, 2L, 1L);
+  }
+
+  /** A deserializer whose registry fails {@code failures} times with {@code error}, then works. */
+  private SinkService serviceWithRegistry(RuntimeException error, int failures) {
+    int[] left = {failures};
+    Deserializer<Citation> deserializer = (topic, bytes) -> {
+      if (left[0]-- > 0) {
+        throw new SerializationException("the schema registry at https://registry:8081 refused"
+            + " schema id 1: " + error.getMessage(), error);
+      }
+      return AVRO.deserialize(topic, bytes);
+    };
+    return new SinkService(CONFIG, store, deserializer, consumer, producer);
+  }
+
+  @Test
+  void aRegistryThatRefusesTheCredentialsStopsTheSinkWithoutDeadLettersOrCommits() {
+    assign();
+    consumer.addRecord(upsert(P0, 0, TestCitations.seed()));
+    SinkService sink = serviceWithRegistry(new RegistryException(401, 40101,
+        "Unauthorized (HTTP 401: check basic.auth.credentials.source and basic.auth.user.info)"),
+        1);
+
+    assertThatThrownBy(sink::pollOnce)
+        .isInstanceOf(SinkFailedException.class)
+        .hasMessageContaining("basic.auth.user.info")
+        .hasMessageContaining("Offsets of the batch were not committed");
+    assertThat(producer.history()).as("dead letters").isEmpty();
+    assertThat(store.attempts).isEmpty();
+    assertThat(committed()).isEmpty();
+  }
+
+  @Test
+  void retriesWhileTheRegistryIsUnreachableThenAppliesAndCommits() {
+    assign();
+    consumer.addRecord(upsert(P0, 0, TestCitations.seed()));
+    SinkService sink = serviceWithRegistry(new RegistryUnreachableException(
+        "https://registry:8081", new java.net.ConnectException("Connection refused")), 2);
+
+    sink.pollOnce();
+
+    assertThat(producer.history()).as("dead letters").isEmpty();
+    assertThat(store.applied).extracting(CitationChange::pmid)
+        .containsExactly(TestCitations.SEED_PMID);
+    assertThat(committed()).isEqualTo(Map.of(P0, new OffsetAndMetadata(1)));
   }
 
   @Test

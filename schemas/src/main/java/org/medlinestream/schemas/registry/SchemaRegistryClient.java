@@ -207,14 +207,23 @@ public final class SchemaRegistryClient {
       JsonNode error = JSON.readTree(body);
       if (error.has("error_code")) {
         return new RegistryException(response.statusCode(), error.path("error_code").asInt(),
-            error.path("message").asText());
+            error.path("message").asText() + credentialsHint(response.statusCode()));
       }
     } catch (IOException notJson) {
       // reported below with the raw body
     }
     String excerpt = body == null ? "" : body.substring(0, Math.min(200, body.length()));
     return new RegistryException(response.statusCode(), response.statusCode(),
-        "HTTP " + response.statusCode() + " from " + response.uri() + ": " + excerpt);
+        "HTTP " + response.statusCode() + " from " + response.uri() + ": " + excerpt
+            + credentialsHint(response.statusCode()));
+  }
+
+  /** What to check when the registry refuses the credentials (HTTP 401 or 403). */
+  private static String credentialsHint(int status) {
+    return status == 401 || status == 403
+        ? " (HTTP " + status + ": check " + RegistryClientConfig.CREDENTIALS_SOURCE + " and "
+            + RegistryClientConfig.USER_INFO + ")"
+        : "";
   }
 
   private static ObjectNode schemaBody(Schema schema) {

@@ -32,9 +32,11 @@ import org.slf4j.LoggerFactory;
  * (checked when a batch arrives) or the store closes, so readers only ever see complete files.
  *
  * <p>An in-progress file left by a crash is finished when the store opens: its complete entries
- * are kept (a torn last entry is dropped, it was never acknowledged). Because Kafka re-delivers the
- * batch after the last committed offset, a crash or a failed write can repeat entries in the next
- * file; readers keep the last entry per PMID.
+ * are kept (a torn last entry is dropped, it was never acknowledged). A failed write (a full disk)
+ * cuts the file back to its last complete batch, which needs no space, and shows it: a batch is
+ * written whole or not at all. Because Kafka re-delivers the batch after the last committed
+ * offset, a crash between a write and its commit can repeat entries in the next file; readers keep
+ * the last entry per PMID.
  */
 public final class FileCitationStore implements CitationStore {
   private static final Logger log = LoggerFactory.getLogger(FileCitationStore.class);
@@ -64,6 +66,9 @@ public final class FileCitationStore implements CitationStore {
   private Path current;
   private Instant currentStart;
   private FileFormat.Output output;
+  /** Size of the current file after its last complete batch, and its entries then. */
+  private long completeSize;
+  private long entries;
 
   private FileCitationStore(Path folder, FileFormat format, long maxBytes, Duration maxAge,
       Clock clock) {
@@ -118,10 +123,19 @@ public final class FileCitationStore implements CitationStore {
       }
       output.append(encoded);
       output.sync();
-      rollIfDue();
+      completeSize = output.size();
+      entries += encoded.size();
     } catch (IOException e) {
       abandonCurrent();
-      throw new StoreUnavailableException("Cannot write to " + folder + ": " + e.getMessage(), e);
+      throw new StoreUnavailableException("Cannot write to " + folder + " (" + e + "): free space"
+          + " or make it writable; the batch was not written", e);
+    }
+    try {
+      rollIfDue();
+    } catch (IOException e) {
+      // The batch is on disk: it must not be written again.
+      log.warn("Cannot finish {} ({}); it is finished as it is now", current, e.toString());
+      abandonCurrent();
     }
     int deletes = (int) changes.stream().filter(CitationChange::isDelete).count();
     return new ApplyResult(changes.size() - deletes, deletes, 0);
@@ -147,7 +161,9 @@ public final class FileCitationStore implements CitationStore {
   private void start() throws IOException {
     currentStart = clock.instant();
     current = folder.resolve("." + finalName(currentStart) + IN_PROGRESS);
+    entries = 0;
     output = format.create(current);
+    completeSize = output.size();
   }
 
   /** Closes the current file and gives it its final, visible name. */
@@ -160,25 +176,45 @@ public final class FileCitationStore implements CitationStore {
     output = null;
     Path target = visibleName(current);
     Files.move(current, target, StandardCopyOption.ATOMIC_MOVE);
+    current = null;
     syncFolder();
     log.info("Finished {}", target);
   }
 
-  /** After a failed write: keep what is complete in the current file, start afresh next time. */
+  /**
+   * After a failed write: cuts the current file back to its last complete batch (truncating needs
+   * no space) and shows it, or deletes it when it holds none; the next batch starts a new file.
+   */
   private void abandonCurrent() {
-    if (output == null) {
+    if (current == null) {
       return;
     }
-    try {
-      output.close();
-    } catch (IOException e) {
-      log.debug("Closing {} after a failed write", current, e);
+    Path file = current;
+    current = null;
+    if (output != null) {
+      try {
+        output.close();
+      } catch (IOException e) {
+        log.debug("Closing {} after a failed write", file, e);
+      }
+      output = null;
     }
-    output = null;
     try {
-      recover(current);
+      if (entries == 0) {
+        Files.deleteIfExists(file);
+        return;
+      }
+      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        channel.truncate(completeSize);
+        channel.force(true);
+      }
+      Path target = visibleName(file);
+      Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+      syncFolder();
+      log.info("Finished {} at its last complete batch after a failed write", target);
     } catch (IOException e) {
-      log.warn("Cannot recover {}; it is recovered when the store opens again", current, e);
+      log.warn("Cannot cut {} back to its last complete batch; it is recovered when the store"
+          + " opens again", file, e);
     }
   }
 

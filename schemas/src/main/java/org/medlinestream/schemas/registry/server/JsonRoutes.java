@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +30,11 @@ final class JsonRoutes implements HttpHandler {
   private static final Logger log = LoggerFactory.getLogger(JsonRoutes.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Error code of a request without the required credentials (Confluent's, for HTTP 401). */
+  static final int UNAUTHORIZED = 40101;
+
   private final List<Route> routes = new ArrayList<>();
+  private volatile byte[] authorization;
 
   interface Handler {
     JsonNode handle(Request request);
@@ -75,6 +80,12 @@ final class JsonRoutes implements HttpHandler {
     }
   }
 
+  /** Refuses (HTTP 401) every request whose {@code Authorization} header is not this one. */
+  JsonRoutes requireAuthorization(String header) {
+    authorization = header.getBytes(StandardCharsets.UTF_8);
+    return this;
+  }
+
   JsonRoutes route(String method, String pattern, Handler handler) {
     routes.add(new Route(method, segments(pattern), handler));
     return this;
@@ -99,6 +110,9 @@ final class JsonRoutes implements HttpHandler {
         answer = error(500, "Internal Server Error: " + e);
       }
       byte[] bytes = JSON.writeValueAsBytes(answer);
+      if (status == 401) {
+        exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"schema-registry\"");
+      }
       exchange.getResponseHeaders().set("Content-Type", SchemaRegistryClient.CONTENT_TYPE);
       exchange.sendResponseHeaders(status, bytes.length);
       exchange.getResponseBody().write(bytes);
@@ -108,6 +122,10 @@ final class JsonRoutes implements HttpHandler {
   }
 
   private JsonNode dispatch(HttpExchange exchange) {
+    if (authorization != null && !authorized(exchange)) {
+      throw new RegistryException(401, UNAUTHORIZED, "Unauthorized: this registry requires HTTP"
+          + " basic authentication and the request's credentials are missing or wrong");
+    }
     String[] path = segments(exchange.getRequestURI().getRawPath());
     boolean pathKnown = false;
     for (Route route : routes) {
@@ -122,6 +140,12 @@ final class JsonRoutes implements HttpHandler {
     throw pathKnown
         ? new RegistryException(405, 405, "HTTP 405 Method Not Allowed")
         : new RegistryException(404, 404, "HTTP 404 Not Found");
+  }
+
+  private boolean authorized(HttpExchange exchange) {
+    String given = exchange.getRequestHeaders().getFirst("Authorization");
+    return given != null
+        && MessageDigest.isEqual(authorization, given.getBytes(StandardCharsets.UTF_8));
   }
 
   private static ObjectNode error(int code, String message) {

@@ -5,12 +5,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.medlinestream.schemas.registry.CompatibilityLevel;
 import org.medlinestream.schemas.registry.RegistryException;
 import org.slf4j.Logger;
@@ -27,6 +38,9 @@ import org.slf4j.LoggerFactory;
  *   String url = registry.url();
  * }
  * }</pre>
+ *
+ * <p>Opt-in, before {@link #start()}: {@link #requireBasicAuth} (HTTP 401, error code 40101, for
+ * a request without those credentials) and {@link #useTls} (HTTPS with a key store's key).
  */
 public final class SchemaRegistryServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SchemaRegistryServer.class);
@@ -39,6 +53,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
   private final JsonRoutes routes;
   private HttpServer server;
   private ExecutorService executor;
+  private SSLContext tls;
 
   /** A registry on {@code host:port} (port 0: any free port) with the default level BACKWARD. */
   public SchemaRegistryServer(SchemaLog schemaLog, String host, int port) {
@@ -66,11 +81,40 @@ public final class SchemaRegistryServer implements AutoCloseable {
         .route("PUT", "/config/*", request -> setLevel(request.param(0), request));
   }
 
+  /** Answers only requests with HTTP basic authentication as {@code user:password}. */
+  public synchronized SchemaRegistryServer requireBasicAuth(String user, String password) {
+    routes.requireAuthorization("Basic " + Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    return this;
+  }
+
+  /** Serves HTTPS with the (only) key of {@code keyStore} (JKS or PKCS12). */
+  public synchronized SchemaRegistryServer useTls(Path keyStore, String type, char[] password) {
+    try (InputStream in = Files.newInputStream(keyStore)) {
+      KeyStore store = KeyStore.getInstance(type);
+      store.load(in, password);
+      KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      keys.init(store, password);
+      tls = SSLContext.getInstance("TLS");
+      tls.init(keys.getKeyManagers(), null, null);
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalArgumentException("cannot use key store " + keyStore + " for TLS: " + e, e);
+    }
+    return this;
+  }
+
   /** Replays the log, then starts answering. */
   public synchronized SchemaRegistryServer start() {
     try {
       service.start();
-      server = HttpServer.create(new InetSocketAddress(host, requestedPort), 0);
+      InetSocketAddress address = new InetSocketAddress(host, requestedPort);
+      if (tls == null) {
+        server = HttpServer.create(address, 0);
+      } else {
+        HttpsServer https = HttpsServer.create(address, 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls));
+        server = https;
+      }
     } catch (IOException e) {
       schemaLog.close();
       throw new UncheckedIOException("cannot listen on " + host + ":" + requestedPort + ": " + e.getMessage(), e);
@@ -95,9 +139,9 @@ public final class SchemaRegistryServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  /** {@code http://host:port}. */
+  /** {@code http://host:port}, or {@code https://} with TLS. */
   public String url() {
-    return "http://" + host + ":" + port();
+    return (tls == null ? "http://" : "https://") + host + ":" + port();
   }
 
   /** Stops answering and closes the log. */

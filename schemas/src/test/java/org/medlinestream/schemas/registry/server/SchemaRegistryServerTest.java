@@ -37,6 +37,21 @@ class SchemaRegistryServerTest {
   }
 
   @Test
+  void withBasicAuthRefusesRequestsWithoutTheCredentialsWith401() {
+    try (SchemaRegistryServer secured = new SchemaRegistryServer(new InMemorySchemaLog(),
+        "127.0.0.1", 0).requireBasicAuth("reader", "s3cret").start()) {
+      String subjects = secured.url() + "/subjects";
+      assertThat(get(subjects).error(401, JsonRoutes.UNAUTHORIZED)).contains("basic authentication");
+      assertThat(Http.send("GET", subjects, null, null, "Authorization",
+          "Basic cmVhZGVyOndyb25n").status()).as("reader:wrong").isEqualTo(401);
+      Response allowed = Http.send("GET", subjects, null, null, "Authorization",
+          "Basic cmVhZGVyOnMzY3JldA=="); // reader:s3cret
+      assertThat(allowed.status()).isEqualTo(200);
+      assertThat(allowed.body()).isEqualTo("[]");
+    }
+  }
+
+  @Test
   void registeringAnswers200WithTheIdAndTheSameSchemaKeepsItsIdAcrossSubjects() {
     Response first = post(url + "/subjects/a-value/versions?normalize=false", schemaBody(V1));
     assertThat(first.status()).isEqualTo(200);
