@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** {@code medline-stream sink}: citations into a store, until Ctrl-C. */
 @Command(name = "sink",
@@ -26,7 +27,8 @@ import picocli.CommandLine.Option;
         "Writes the enriched citations to a store until Ctrl-C, idempotently: a citation "
             + "replaces its PMID's rows unless it is older than what is stored; a tombstone "
             + "deletes them. Offsets are committed after the store commits. An unreachable "
-            + "store is retried (at start too) for about a minute before the sink gives up.",
+            + "store is retried (at start too), by default for about a minute, before the sink "
+            + "gives up with exit code 1.",
         "More instances with the same --group share the partitions. Serves /metrics "
             + "(Prometheus), /health/live and /health/ready on --http-port."})
 final class SinkCommand extends ConnectedCommand {
@@ -48,21 +50,33 @@ final class SinkCommand extends ConnectedCommand {
       description = "Citations per store transaction (default: ${DEFAULT-VALUE}).")
   private int batchSize;
 
+  @Option(names = "--store-attempts", paramLabel = "N",
+      defaultValue = "" + RetryPolicy.DEFAULT_ATTEMPTS,
+      description = "Attempts at opening the store or writing a batch before the sink gives up, "
+          + "waiting 0.5 s, 1 s, 2 s, ... up to 30 s between them (default: ${DEFAULT-VALUE}, "
+          + "about a minute).")
+  private int storeAttempts;
+
   @Override
   public Integer call() throws InterruptedException {
+    if (storeAttempts < 1) {
+      throw new ParameterException(spec.commandLine(),
+          "--store-attempts must be at least 1, not " + storeAttempts);
+    }
+    RetryPolicy retry = RetryPolicy.attempts(storeAttempts);
     AppConfig settings = config.resolve();
     SinkConfig defaults = SinkConfig.defaults(settings.bootstrapServers());
     Map<String, String> clientOverrides = new HashMap<>();
     settings.kafkaProperties().forEach((key, value) -> clientOverrides.put(key, value.toString()));
     SinkConfig sinkConfig = new SinkConfig(settings.bootstrapServers(), group,
         settings.citationsTopic(), settings.dlqTopic(), batchSize, defaults.pollTimeout(),
-        defaults.retry(), clientOverrides);
+        retry, clientOverrides);
     Map<String, Object> serdeConfig = new HashMap<>(settings.schemaRegistryProperties());
     serdeConfig.put("schema.registry.url", settings.schemaRegistryUrl());
     SpecificAvroSerde<Citation> serde = new SpecificAvroSerde<>(Citation.class);
     serde.configure(serdeConfig, false);
     Deserializer<Citation> citations = serde.deserializer();
-    try (CitationStore store = openStore(defaults.retry())) {
+    try (CitationStore store = openStore(retry)) {
       SinkService sink = new SinkService(sinkConfig, store, citations);
       ServiceRunner.stopOnSignal("sink", sink::stop);
       try (MonitoringServer endpoints = ServiceEndpoints.sink(settings, sink)) {

@@ -59,6 +59,10 @@ class MainTest {
     assertThat(badNumber.exitCode()).isEqualTo(2);
     assertThat(badNumber.err()).contains("'many' is not an int");
 
+    Cli noAttempts = Cli.run("sink", "--store-attempts", "0");
+    assertThat(noAttempts.exitCode()).isEqualTo(2);
+    assertThat(noAttempts.err()).contains("--store-attempts must be at least 1, not 0");
+
     Cli noCommand = Cli.run();
     assertThat(noCommand.exitCode()).isEqualTo(2);
     assertThat(noCommand.err()).contains("Missing command: choose one of local, topics, config");

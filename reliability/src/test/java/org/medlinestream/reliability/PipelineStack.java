@@ -9,15 +9,15 @@ final class PipelineStack {
 
   /**
    * Creates the pipeline's topics and drop folder, starts ingest, enrich and the sink into {@code
-   * sinkTarget} under {@code services}; returns the drop folder.
+   * sinkTarget} (with {@code sinkOptions}) under {@code services}; returns the drop folder.
    */
-  static Path start(Pipeline pipeline, Services services, String sinkTarget, int batchSize)
-      throws Exception {
+  static Path start(Pipeline pipeline, Services services, String sinkTarget, int batchSize,
+      String... sinkOptions) throws Exception {
     pipeline.createTopics();
     Path drop = Files.createDirectories(pipeline.dropDir());
     services.start("ingest", pipeline::startIngest);
     services.start("enrich", pipeline::startEnrich);
-    services.start("sink", () -> pipeline.startSink(sinkTarget, batchSize));
+    services.start("sink", () -> pipeline.startSink(sinkTarget, batchSize, sinkOptions));
     return drop;
   }
 }

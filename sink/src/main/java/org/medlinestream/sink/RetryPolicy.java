@@ -8,9 +8,16 @@ import java.time.Duration;
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
 
+  public static final int DEFAULT_ATTEMPTS = 8;
+
   /** Eight attempts over about a minute: 0.5 s, 1 s, 2 s, ... up to 30 s between them. */
   public static RetryPolicy defaults() {
-    return new RetryPolicy(8, Duration.ofMillis(500), Duration.ofSeconds(30));
+    return attempts(DEFAULT_ATTEMPTS);
+  }
+
+  /** {@code maxAttempts} attempts with the default backoff: 0.5 s, 1 s, 2 s, ... up to 30 s. */
+  public static RetryPolicy attempts(int maxAttempts) {
+    return new RetryPolicy(maxAttempts, Duration.ofMillis(500), Duration.ofSeconds(30));
   }
 
   public RetryPolicy {
