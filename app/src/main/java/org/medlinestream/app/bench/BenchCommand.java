@@ -44,8 +44,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Option(names = "--records", paramLabel = "N", defaultValue = "10000",
-      description = "Citations in the corpus (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--records", paramLabel = "N", defaultValue = "80000",
+      description = "Citations in the corpus (default: ${DEFAULT-VALUE}: about 60 s for the whole "
+          + "pipeline, and 5 minutes for every stage, on 2 idle cores; 615 MB of files).")
   private long records;
 
   @Option(names = "--source", paramLabel = "DIR",
@@ -79,6 +80,12 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Stream threads of enrich, as enrich --threads (default: ${DEFAULT-VALUE}).")
   private int enrichThreads;
 
+  @Option(names = "--warmup", paramLabel = "N", defaultValue = "5000",
+      description = "Citations of a separate corpus sent through the whole pipeline first, not "
+          + "measured, so that the JIT has compiled the hot code before the measured stages; 0 "
+          + "for none; at most --records (default: ${DEFAULT-VALUE}).")
+  private long warmup;
+
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "1800",
       description = "Give up when a stage has not finished by then (default: ${DEFAULT-VALUE}).")
   private int timeoutSeconds;
@@ -89,6 +96,9 @@ public final class BenchCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--records must be at least 1, not " + records);
     }
+    if (warmup < 0) {
+      throw new ParameterException(spec.commandLine(), "--warmup must not be negative");
+    }
     PrintWriter console = spec.commandLine().getOut();
     MachineInfo machine = MachineInfo.current();
     double loadBefore = MachineInfo.loadAverage();
@@ -97,7 +107,8 @@ public final class BenchCommand implements Callable<Integer> {
         : Files.createTempDirectory(Files.createDirectories(workParent), "medline-stream-bench-");
     try (HeapMonitor heap = new HeapMonitor()) {
       console.printf("medline-stream bench on %s%n", machine.describe());
-      BenchCorpus.Written corpus = BenchCorpus.from(from).write(work.resolve("corpus"), records);
+      BenchCorpus base = BenchCorpus.from(from);
+      BenchCorpus.Written corpus = base.write(work.resolve("corpus"), records);
       console.printf("Corpus: %,d citations re-keyed from %,d distinct real records of %s (each"
               + " copy has a PMID of its own, from %d up): %,d MEDLINE text, %,d PubMed XML, "
               + "%d files, %.1f MB in %s%n", corpus.records(), corpus.baseRecords(),
@@ -110,7 +121,15 @@ public final class BenchCommand implements Callable<Integer> {
       List<StageResult> results;
       try (LocalStack stack = LocalStack.builder().dataDir(work.resolve("data")).kafkaPort(0)
           .controllerPort(0).registryPort(0).topics(List.of()).start()) {
-        BenchRun run = new BenchRun(stack, corpus, work, runId(), heap, console,
+        String id = runId();
+        long warmupRecords = Math.min(warmup, records);
+        if (warmupRecords > 0) {
+          warmUp(new BenchRun(stack, base.write(work.resolve("warmup-corpus"), warmupRecords), work, id + "w", heap, console, Duration.ofSeconds(timeoutSeconds),
+              enrichThreads));
+          notes.add(String.format("JIT warm-up: %,d other citations through the whole pipeline"
+              + " before the measured stages", warmupRecords));
+        }
+        BenchRun run = new BenchRun(stack, corpus, work, id, heap, console,
             Duration.ofSeconds(timeoutSeconds), enrichThreads);
         results = pipelineOnly ? List.of(pipeline(run)) : allStages(run, notes);
       }
@@ -155,6 +174,13 @@ public final class BenchCommand implements Callable<Integer> {
     }
     results.add(pipeline(run));
     return results;
+  }
+
+  /** The whole pipeline on the warm-up corpus, on topics and a database of its own; not reported. */
+  private static void warmUp(BenchRun run) throws InterruptedException {
+    run.out.printf("JIT warm-up (not measured): %,d citations through the whole pipeline%n",
+        run.corpus.records());
+    new PipelineStage(run).measure("SQLite", sqlite(run, "warmup"));
   }
 
   private static StageResult pipeline(BenchRun run) throws InterruptedException {

@@ -69,12 +69,16 @@ final class BenchReport {
     out.printf("machine: %s; load average %.2f before, %.2f after%n", machine.describe(),
         loadBefore, loadAfter);
     out.println();
-    out.printf("%-16s %10s %8s %11s %7s %8s %7s %7s %16s %9s%n", "stage", "records", "seconds",
-        "records/s", "MB/s", "rec/CPU s", "p50 ms", "p99 ms", "heap MB peak/GC", "x broker");
+    out.printf("%-16s %10s %8s %11s %7s %9s %15s %7s %7s %16s %9s%n", "stage", "records",
+        "seconds", "records/s", "MB/s", "rec/CPU s", "CPU s bench/bro", "p50 ms", "p99 ms",
+        "heap MB peak/GC", "x broker");
     for (StageResult stage : stages) {
-      out.printf(Locale.ROOT, "%-16s %,10d %8.1f %,11.0f %7.1f %,9.0f %7s %7s %16s %9s%n",
+      out.printf(Locale.ROOT, "%-16s %,10d %8.1f %,11.0f %7.1f %,9.0f %15s %7s %7s %16s %9s%n",
           stage.name(), stage.records(), stage.seconds(), stage.recordsPerSecond(),
-          stage.megabytesPerSecond(), stage.recordsPerCpuSecond(), latency(stage.p50Millis()), latency(stage.p99Millis()),
+          stage.megabytesPerSecond(), stage.recordsPerCpuSecond(),
+          String.format(Locale.ROOT, "%.1f / %.1f", stage.benchCpuSeconds(),
+              stage.brokerCpuSeconds()),
+          latency(stage.p50Millis()), latency(stage.p99Millis()),
           (stage.peakHeapBytes() >> 20) + " / " + (stage.peakHeapAfterGcBytes() >> 20),
           ratio(stage).map(r -> String.format(Locale.ROOT, "%.2f", r)).orElse("-"));
     }
@@ -85,7 +89,8 @@ final class BenchReport {
     out.println("  p50/p99: end-to-end latency, from the ingest time in the raw record's header to"
         + " the commit of the row's transaction.");
     out.println("  rec/CPU s: records per second of CPU time of this JVM and the broker's JVM"
-        + " (the cost of a stage, whatever else runs on the machine).");
+        + " (the cost of a stage, whatever else runs on the machine); CPU s bench/bro: the"
+        + " seconds of each.");
     out.println("  heap: of this JVM (ingest, enrich, sink and the registry; the broker has its own"
         + " JVM), the peak used and the peak right after a collection.");
     stage("pipeline").ifPresent(pipeline -> {
@@ -140,6 +145,8 @@ final class BenchReport {
       one.put("recordsPerSecond", stage.recordsPerSecond());
       one.put("megabytesPerSecond", stage.megabytesPerSecond());
       one.put("cpuSeconds", stage.cpuSeconds());
+      one.put("benchCpuSeconds", stage.benchCpuSeconds());
+      one.put("brokerCpuSeconds", stage.brokerCpuSeconds());
       one.put("recordsPerCpuSecond", stage.recordsPerCpuSecond());
       if (stage.hasLatency()) {
         one.put("p50LatencyMillis", stage.p50Millis());

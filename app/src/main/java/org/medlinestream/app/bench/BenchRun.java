@@ -122,13 +122,15 @@ final class BenchRun {
   StageResult result(String name, String what, long records, long bytes, Stopwatch start,
       LatencyHistogram latencies) {
     double seconds = start.seconds();
-    StageResult result = new StageResult(name, what, records, bytes, seconds, start.cpuSeconds(),
+    double brokerCpu = start.brokerCpuSeconds();
+    StageResult result = new StageResult(name, what, records, bytes, seconds,
+        start.benchCpuSeconds() + brokerCpu, brokerCpu,
         latencies == null ? -1 : latencies.percentile(0.50),
         latencies == null ? -1 : latencies.percentile(0.99),
         heap.peakUsedBytes(), heap.peakAfterGcBytes());
-    out.printf("  %-16s %,12d records in %6.1f s: %,9.0f records/s, %6.1f MB/s, %.1f CPU s%n",
-        name, records, seconds, result.recordsPerSecond(), result.megabytesPerSecond(),
-        result.cpuSeconds());
+    out.printf("  %-16s %,12d records in %6.1f s: %,9.0f records/s, %6.1f MB/s, %.1f CPU s"
+            + " (bench %.1f, broker %.1f)%n", name, records, seconds, result.recordsPerSecond(),
+        result.megabytesPerSecond(), result.cpuSeconds(), result.benchCpuSeconds(), brokerCpu);
     out.flush();
     return result;
   }

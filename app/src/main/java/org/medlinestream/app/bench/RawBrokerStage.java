@@ -45,7 +45,8 @@ final class RawBrokerStage {
     StageResult consumed = consume(topics.raw(), produced.records(), bytes);
     StageResult both = new StageResult("broker", "raw broker: produce then consume",
         produced.records(), bytes, produced.seconds() + consumed.seconds(),
-        produced.cpuSeconds() + consumed.cpuSeconds(), -1, -1,
+        produced.cpuSeconds() + consumed.cpuSeconds(),
+        produced.brokerCpuSeconds() + consumed.brokerCpuSeconds(), -1, -1,
         Math.max(produced.peakHeapBytes(), consumed.peakHeapBytes()),
         Math.max(produced.peakHeapAfterGcBytes(), consumed.peakHeapAfterGcBytes()));
     return List.of(both, produced, consumed);

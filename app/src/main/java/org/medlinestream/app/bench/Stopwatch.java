@@ -9,7 +9,8 @@ import java.time.Duration;
  */
 final class Stopwatch {
   private final long startNanos = System.nanoTime();
-  private final long startCpuNanos = cpuNanos();
+  private final long startOwnCpuNanos = ownCpuNanos();
+  private final long startChildCpuNanos = childCpuNanos();
 
   static Stopwatch start() {
     return new Stopwatch();
@@ -19,8 +20,19 @@ final class Stopwatch {
     return (System.nanoTime() - startNanos) / 1e9;
   }
 
+  /** CPU time of this JVM and its children (the broker's JVM). */
   double cpuSeconds() {
-    return (cpuNanos() - startCpuNanos) / 1e9;
+    return benchCpuSeconds() + brokerCpuSeconds();
+  }
+
+  /** CPU time of this JVM. */
+  double benchCpuSeconds() {
+    return (ownCpuNanos() - startOwnCpuNanos) / 1e9;
+  }
+
+  /** CPU time of this JVM's child processes: the broker's JVM. */
+  double brokerCpuSeconds() {
+    return (childCpuNanos() - startChildCpuNanos) / 1e9;
   }
 
   /** Whether {@code timeout} has passed since the start. */
@@ -28,12 +40,14 @@ final class Stopwatch {
     return System.nanoTime() - startNanos > timeout.toNanos();
   }
 
-  private static long cpuNanos() {
-    long own = ((com.sun.management.OperatingSystemMXBean)
+  private static long ownCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
         ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    long children = ProcessHandle.current().children()
+  }
+
+  private static long childCpuNanos() {
+    return ProcessHandle.current().children()
         .mapToLong(child -> child.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
         .sum();
-    return own + children;
   }
 }

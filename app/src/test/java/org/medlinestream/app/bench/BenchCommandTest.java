@@ -60,12 +60,18 @@ class BenchCommandTest {
               withPercentage(0.01));
       assertThat(stage.get("peakHeapBytes").asLong()).as(name).isPositive();
       assertThat(stage.get("ratioToBroker").asDouble()).as(name).isPositive();
+      assertThat(stage.get("brokerCpuSeconds").asDouble()).as(name).isNotNegative();
+      assertThat(stage.get("benchCpuSeconds").asDouble() + stage.get("brokerCpuSeconds").asDouble())
+          .as(name).isCloseTo(stage.get("cpuSeconds").asDouble(), offset(1e-6));
     }
+    assertThat(printed.toString()).contains("JIT warm-up (not measured): " + RECORDS);
+    assertThat(report.get("notes").toString()).contains("JIT warm-up");
     assertThat(names).contains("broker", "broker-produce", "broker-consume", "ingest", "enrich",
         "sink-sqlite", "pipeline");
     assertThat(names.contains("sink-postgresql") || report.get("notes").toString()
         .contains("PostgreSQL sink skipped")).isTrue();
     JsonNode pipeline = stageNamed(report, "pipeline");
+    assertThat(pipeline.get("brokerCpuSeconds").asDouble()).isPositive();
     assertThat(pipeline.get("p50LatencyMillis").asLong()).isNotNegative()
         .isLessThanOrEqualTo(pipeline.get("p99LatencyMillis").asLong());
     assertThat(stageNamed(report, "broker").get("ratioToBroker").asDouble()).isEqualTo(1.0);

@@ -1,12 +1,13 @@
 package org.medlinestream.schemas.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -41,7 +42,6 @@ import org.apache.avro.specific.SpecificData;
  */
 public final class AvroJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final AvroJson OMITTING_NULLS = new AvroJson(false);
   private static final AvroJson WITH_NULLS = new AvroJson(true);
   /** Resolves unions of several non-null branches, whatever form the logical values take. */
@@ -66,18 +66,54 @@ public final class AvroJson {
 
   /** The record as a JSON object tree (fields in schema order). */
   public ObjectNode toTree(IndexedRecord record) {
-    return recordNode(record.getSchema(), record);
+    try (TokenBuffer tokens = new TokenBuffer(MAPPER, false)) {
+      write(record, tokens);
+      return (ObjectNode) MAPPER.readTree(tokens.asParser());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The record as JSON on one line, without a line terminator. */
   public String toJson(IndexedRecord record) {
-    return write(toTree(record));
+    StringWriter text = new StringWriter();
+    try (JsonGenerator out = MAPPER.getFactory().createGenerator(text)) {
+      write(record, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
   }
 
   /** Appends the record as one JSON Lines line (JSON and {@code \n}). */
   public void writeLine(IndexedRecord record, Writer out) throws IOException {
     out.write(toJson(record));
     out.write('\n');
+  }
+
+  /** The record as a JSON object, streamed to a generator (no tree): the text {@link #toJson} gives. */
+  public void write(IndexedRecord record, JsonGenerator out) throws IOException {
+    out.writeStartObject();
+    writeFields(record, 0, record.getSchema().getFields().size(), out);
+    out.writeEndObject();
+  }
+
+  /**
+   * The record's fields of positions {@code from} (inclusive) to {@code to} (exclusive), names and
+   * values, into the JSON object the generator is writing: {@link #write} in parts, so that a
+   * caller can tell where in the output a field starts and ends.
+   */
+  public void writeFields(IndexedRecord record, int from, int to, JsonGenerator out)
+      throws IOException {
+    List<Schema.Field> fields = record.getSchema().getFields();
+    for (int pos = from; pos < to; pos++) {
+      Schema.Field field = fields.get(pos);
+      Object datum = record.get(pos);
+      if (writeNulls || datum != null) {
+        out.writeFieldName(field.name());
+        value(field.schema(), datum, out);
+      }
+    }
   }
 
   /** A JSON tree as compact one-line text (JSON escapes every line break inside strings). */
@@ -89,62 +125,49 @@ public final class AvroJson {
     }
   }
 
-  private ObjectNode recordNode(Schema schema, IndexedRecord record) {
-    ObjectNode node = NODES.objectNode();
-    for (Schema.Field field : schema.getFields()) {
-      JsonNode value = value(field.schema(), record.get(field.pos()));
-      if (writeNulls || !value.isNull()) {
-        node.set(field.name(), value);
-      }
-    }
-    return node;
-  }
-
-  private JsonNode value(Schema schema, Object datum) {
+  private void value(Schema schema, Object datum, JsonGenerator out) throws IOException {
     if (datum == null) {
-      return NODES.nullNode();
+      out.writeNull();
+      return;
     }
     LogicalType logicalType = schema.getLogicalType();
     String text = logicalType == null ? null : logicalText(logicalType, datum);
     if (text != null) {
-      return NODES.textNode(text);
+      out.writeString(text);
+      return;
     }
     switch (schema.getType()) {
-      case UNION:
-        return value(branch(schema, datum), datum);
-      case RECORD:
-        return recordNode(schema, (IndexedRecord) datum);
-      case ARRAY:
-        ArrayNode array = NODES.arrayNode();
+      case UNION -> value(branch(schema, datum), datum, out);
+      case RECORD -> write((IndexedRecord) datum, out);
+      case ARRAY -> {
+        out.writeStartArray();
         for (Object element : (Collection<?>) datum) {
-          array.add(value(schema.getElementType(), element));
+          value(schema.getElementType(), element, out);
         }
-        return array;
-      case MAP:
-        ObjectNode map = NODES.objectNode();
+        out.writeEndArray();
+      }
+      case MAP -> {
+        out.writeStartObject();
         for (Map.Entry<?, ?> entry : ((Map<?, ?>) datum).entrySet()) {
-          map.set(entry.getKey().toString(), value(schema.getValueType(), entry.getValue()));
+          out.writeFieldName(entry.getKey().toString());
+          value(schema.getValueType(), entry.getValue(), out);
         }
-        return map;
-      case BYTES:
-      case FIXED:
-        return logicalType instanceof LogicalTypes.Decimal
-            ? NODES.numberNode(decimal(schema, datum))
-            : NODES.textNode(Base64.getEncoder().encodeToString(bytes(datum)));
-      case INT:
-        return NODES.numberNode(((Number) datum).intValue());
-      case LONG:
-        return NODES.numberNode(((Number) datum).longValue());
-      case FLOAT:
-        return NODES.numberNode(((Number) datum).floatValue());
-      case DOUBLE:
-        return NODES.numberNode(((Number) datum).doubleValue());
-      case BOOLEAN:
-        return NODES.booleanNode((Boolean) datum);
-      case NULL:
-        return NODES.nullNode();
-      default: // STRING and ENUM: CharSequence, GenericEnumSymbol or a generated Java enum
-        return NODES.textNode(datum.toString());
+        out.writeEndObject();
+      }
+      case BYTES, FIXED -> {
+        if (logicalType instanceof LogicalTypes.Decimal) {
+          out.writeNumber(decimal(schema, datum));
+        } else {
+          out.writeString(Base64.getEncoder().encodeToString(bytes(datum)));
+        }
+      }
+      case INT -> out.writeNumber(((Number) datum).intValue());
+      case LONG -> out.writeNumber(((Number) datum).longValue());
+      case FLOAT -> out.writeNumber(((Number) datum).floatValue());
+      case DOUBLE -> out.writeNumber(((Number) datum).doubleValue());
+      case BOOLEAN -> out.writeBoolean((Boolean) datum);
+      case NULL -> out.writeNull();
+      default -> out.writeString(datum.toString()); // STRING and ENUM: CharSequence or an enum
     }
   }
 

@@ -2,6 +2,7 @@ package org.medlinestream.schemas.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -95,6 +96,27 @@ class AvroJsonTest {
     assertThat(line).endsWith("}\n");
     assertThat(line.substring(0, line.length() - 1)).doesNotContain("\n", "\r");
     assertThat(new ObjectMapper().readTree(line).get("title").asText()).isEqualTo(citation.getTitle());
+  }
+
+  @Test
+  void streamsTheTextOfTheTreeAndWritesFieldsInParts() throws Exception {
+    Citation citation = citation();
+    AvroJson json = AvroJson.omittingNulls();
+    int provenance = Citation.getClassSchema().getField("provenance").pos();
+    int fields = Citation.getClassSchema().getFields().size();
+    StringWriter parts = new StringWriter();
+
+    try (var out = new JsonFactory().createGenerator(parts)) {
+      out.writeStartObject();
+      json.writeFields(citation, 0, provenance, out);
+      json.writeFields(citation, provenance, fields, out);
+      out.writeEndObject();
+    }
+
+    assertThat(json.toJson(citation)).isEqualTo(AvroJson.write(json.toTree(citation)))
+        .isEqualTo(parts.toString());
+    assertThat(AvroJson.withNulls().toJson(citation))
+        .isEqualTo(AvroJson.write(AvroJson.withNulls().toTree(citation)));
   }
 
   @Test

@@ -12,10 +12,12 @@ import static org.medlinestream.sink.jdbc.Tables.MESH_QUALIFIERS;
 import static org.medlinestream.sink.jdbc.Tables.PUBLICATION_TYPES;
 import static org.medlinestream.sink.jdbc.Tables.TRIAL_REGISTRATIONS;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,9 +50,15 @@ import org.medlinestream.schemas.json.AvroJson;
  * One citation as rows of the relational layout ({@link Tables}), with its revision and content
  * hash. The content hash is the SHA-256 of the citation's JSON without {@code provenance}, so a
  * citation read again from another file or offset has the same hash.
+ *
+ * <p>The JSON is written once, streamed to UTF-8 bytes: the hash covers those bytes less the
+ * {@code provenance} field's (its comma, name and value), which is exactly the JSON of the
+ * citation without it.
  */
 final class CitationRows {
   private static final AvroJson JSON = AvroJson.omittingNulls();
+  private static final JsonFactory JSON_FACTORY = new JsonFactory();
+  private static final int PROVENANCE = Citation.SCHEMA$.getField("provenance").pos();
 
   private final String pmid;
   private final String revision;
@@ -60,13 +68,29 @@ final class CitationRows {
   private CitationRows(Citation citation, Instant updatedAt) {
     pmid = citation.getPmid();
     revision = Revision.of(citation);
-    ObjectNode document = JSON.toTree(citation);
-    JsonNode provenance = document.remove("provenance");
-    contentHash = sha256(AvroJson.write(document));
-    if (provenance != null) {
-      document.set("provenance", provenance);
+    ByteArrayOutputStream json = new ByteArrayOutputStream(16 * 1024);
+    int provenanceStart;
+    int provenanceEnd;
+    int fields = Citation.SCHEMA$.getFields().size();
+    try (JsonGenerator out = JSON_FACTORY.createGenerator(json)) {
+      out.writeStartObject();
+      JSON.writeFields(citation, 0, PROVENANCE, out);
+      out.flush();
+      provenanceStart = json.size();
+      JSON.writeFields(citation, PROVENANCE, PROVENANCE + 1, out);
+      out.flush();
+      provenanceEnd = json.size();
+      JSON.writeFields(citation, PROVENANCE + 1, fields, out);
+      out.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    addCitation(citation, AvroJson.write(document), updatedAt);
+    byte[] document = json.toByteArray();
+    MessageDigest sha256 = sha256();
+    sha256.update(document, 0, provenanceStart);
+    sha256.update(document, provenanceEnd, document.length - provenanceEnd);
+    contentHash = HexFormat.of().formatHex(sha256.digest());
+    addCitation(citation, new String(document, StandardCharsets.UTF_8), updatedAt);
     addPeople(citation.getAuthors(), Tables.AUTHORS, Tables.AUTHOR_AFFILIATIONS);
     addPeople(citation.getInvestigators(), Tables.INVESTIGATORS, Tables.INVESTIGATOR_AFFILIATIONS);
     addMesh(citation.getMeshHeadings());
@@ -217,9 +241,17 @@ final class CitationRows {
   }
 
   private static String evidenceJson(List<Evidence> evidence) {
-    ArrayNode array = JsonNodeFactory.instance.arrayNode();
-    evidence.forEach(e -> array.add(JSON.toTree(e)));
-    return AvroJson.write(array);
+    StringWriter text = new StringWriter();
+    try (JsonGenerator out = JSON_FACTORY.createGenerator(text)) {
+      out.writeStartArray();
+      for (Evidence e : evidence) {
+        JSON.write(e, out);
+      }
+      out.writeEndArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
   }
 
   private static String issn(Journal journal, String type) {
@@ -235,9 +267,12 @@ final class CitationRows {
   }
 
   static String sha256(String text) {
+    return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static MessageDigest sha256() {
     try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("This JVM lacks SHA-256", e);
     }

@@ -1,0 +1,42 @@
+package org.medlinestream.sink.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.medlinestream.avro.Citation;
+import org.medlinestream.schemas.json.AvroJson;
+import org.medlinestream.sink.TestCitations;
+
+class CitationRowsTest {
+  private static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
+
+  @Test
+  void storesTheCitationsJsonAndHashesItWithoutProvenance() {
+    for (Citation citation : TestCitations.all()) {
+      assertThat(citation.getProvenance()).isNotNull();
+      CitationRows rows = CitationRows.of(citation, NOW);
+      Citation withoutProvenance = Citation.newBuilder(citation).setProvenance(null).build();
+
+      assertThat(document(rows)).isEqualTo(AvroJson.omittingNulls().toJson(citation));
+      assertThat(rows.contentHash())
+          .isEqualTo(CitationRows.sha256(AvroJson.omittingNulls().toJson(withoutProvenance)))
+          .isEqualTo(CitationRows.of(withoutProvenance, NOW).contentHash());
+    }
+  }
+
+  @Test
+  void aLoneSurrogateInATextIsStoredAsTheJsonWriterHadIt() {
+    Citation citation = Citation.newBuilder(TestCitations.seed()).setTitle("broken \uD835 text").build();
+
+    CitationRows rows = CitationRows.of(citation, NOW);
+
+    assertThat(rows.contentHash()).hasSize(64);
+    assertThat(document(rows)).contains("\"title\":\"broken ");
+  }
+
+  private static String document(CitationRows rows) {
+    Object[] citationRow = rows.rows().rows(Tables.CITATIONS).get(0);
+    return (String) citationRow[citationRow.length - 2];
+  }
+}
