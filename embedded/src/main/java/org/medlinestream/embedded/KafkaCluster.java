@@ -224,6 +224,8 @@ public final class KafkaCluster implements AutoCloseable {
     config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
     config.put("log.dirs", node.dir().resolve("logs").toString());
     config.put("num.partitions", "1");
+    // Topics created without a factor (Kafka Streams' internal ones, auto-created) are replicated.
+    config.put("default.replication.factor", Integer.toString(replication));
     config.put("offsets.topic.replication.factor", Integer.toString(replication));
     config.put("offsets.topic.num.partitions", "10");
     config.put("transaction.state.log.replication.factor", Integer.toString(replication));

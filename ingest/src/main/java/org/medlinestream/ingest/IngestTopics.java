@@ -71,7 +71,7 @@ public final class IngestTopics {
       return config.replication();
     }
     int brokers = admin.describeCluster().nodes().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).size();
-    return (short) Math.max(1, Math.min(3, brokers));
+    return TopicCatalogue.replication(config.replication(), brokers);
   }
 
   private static void addIfMissing(List<NewTopic> missing, Set<String> existing, NewTopic topic) {

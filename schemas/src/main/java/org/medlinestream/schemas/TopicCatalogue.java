@@ -82,6 +82,14 @@ public enum TopicCatalogue {
   }
 
   /**
+   * The replication factor of the pipeline's topics: {@code configured} when positive, else (0)
+   * one copy per broker up to 3.
+   */
+  public static short replication(short configured, int brokers) {
+    return configured > 0 ? configured : (short) Math.max(1, Math.min(3, brokers));
+  }
+
+  /**
    * 2 from 3 replicas on (a write survives one broker down), else 1: never as many as the
    * replicas, or one broker down would stop every write.
    */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.medlinestream.monitoring.MonitoringServer;
 import org.medlinestream.schemas.TopicCatalogue;
@@ -84,10 +85,20 @@ public final class EnrichConfig {
   }
 
   /**
-   * The Kafka Streams settings: the ones of this config, the dead-letter handlers, a producer that
-   * takes records as large as the topics do, then the extra Streams settings, which win.
+   * The Kafka Streams settings for the configured {@link #replication()} (0: Streams' internal topics
+   * get the broker's default); see {@link #streamsProperties(short)}.
    */
   public Properties streamsProperties() {
+    return streamsProperties(settings.replication);
+  }
+
+  /**
+   * The Kafka Streams settings: the ones of this config, the dead-letter handlers, a producer that
+   * takes records as large as the topics do, internal topics (the revision store's changelog)
+   * replicated {@code replication} times with the pipeline topics' {@code min.insync.replicas}
+   * (0: the broker's defaults), then the extra Streams settings, which win.
+   */
+  public Properties streamsProperties(short replication) {
     Properties props = new Properties();
     props.putAll(settings.clientProperties);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId);
@@ -103,6 +114,11 @@ public final class EnrichConfig {
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, settings.dlqTopic);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), TopicCatalogue.MAX_MESSAGE_BYTES);
+    if (replication > 0) {
+      props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replication);
+      props.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG),
+          Integer.toString(TopicCatalogue.minInsyncReplicas(replication)));
+    }
     props.putAll(settings.streamsProperties);
     return props;
   }
@@ -211,7 +227,10 @@ public final class EnrichConfig {
       return this;
     }
 
-    /** Replication factor of created topics; default 0: min(3, number of brokers). */
+    /**
+     * Replication factor of created topics and of Kafka Streams' internal ones; default 0: min(3,
+     * number of brokers).
+     */
     public Builder replication(short replication) {
       this.replication = replication;
       return this;

@@ -43,20 +43,25 @@ public final class EnrichService implements AutoCloseable {
 
   /**
    * Creates the missing topics (when configured to), then starts processing and the endpoints.
+   * Kafka Streams' internal topics (the revision store's changelog) are replicated like the
+   * pipeline's topics.
    *
-   * @throws org.apache.kafka.common.KafkaException when Kafka cannot be reached to create the topics
+   * @throws org.apache.kafka.common.KafkaException when Kafka cannot be reached to count its brokers
+   *     or create the topics
    */
   public synchronized void start() {
     if (streams != null) {
       throw new IllegalStateException("enrich is started already");
     }
     topics = config.topics();
-    if (config.createTopics()) {
-      try (Admin admin = Admin.create(config.adminConfig())) {
-        topics.createMissing(admin, config.partitions(), config.replication());
+    short replication;
+    try (Admin admin = Admin.create(config.adminConfig())) {
+      replication = StreamTopics.replication(admin, config.replication());
+      if (config.createTopics()) {
+        topics.createMissing(admin, config.partitions(), replication);
       }
     }
-    Properties props = config.streamsProperties();
+    Properties props = config.streamsProperties(replication);
     props.put(DeadLetterExceptionHandler.METRICS_CONFIG, metrics);
     streams = new KafkaStreams(EnrichTopology.build(topics, metrics, PipelineVersion.current()), props);
     streams.setStateListener(this::stateChanged);

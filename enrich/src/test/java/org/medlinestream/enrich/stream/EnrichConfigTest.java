@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Properties;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.medlinestream.schemas.Topics;
@@ -22,8 +23,36 @@ class EnrichConfigTest {
         .containsEntry(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class)
         .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class)
         .containsEntry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DLQ)
-        .doesNotContainKey(StreamsConfig.STATE_DIR_CONFIG);
+        .doesNotContainKey(StreamsConfig.STATE_DIR_CONFIG)
+        .doesNotContainKey(StreamsConfig.REPLICATION_FACTOR_CONFIG);
     new StreamsConfig(props);
+  }
+
+  @Test
+  void replicatesTheInternalTopicsLikeThePipelineTopics() {
+    EnrichConfig config = EnrichConfig.builder("k:9092", "http://r:8081").build();
+
+    assertThat(config.streamsProperties((short) 3))
+        .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 3)
+        .containsEntry(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG), "2");
+    assertThat(config.streamsProperties((short) 1))
+        .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1)
+        .containsEntry(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG), "1");
+    new StreamsConfig(config.streamsProperties((short) 3));
+  }
+
+  @Test
+  void aConfiguredReplicationReachesStreamsUnlessAStreamsSettingOverridesIt() {
+    EnrichConfig configured = EnrichConfig.builder("k:9092", "http://r:8081")
+        .replication((short) 2).build();
+    EnrichConfig overridden = EnrichConfig.builder("k:9092", "http://r:8081")
+        .replication((short) 2).streamsProperty(StreamsConfig.REPLICATION_FACTOR_CONFIG, 5).build();
+
+    assertThat(configured.streamsProperties())
+        .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 2)
+        .containsEntry(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG), "1");
+    assertThat(overridden.streamsProperties((short) 2))
+        .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 5);
   }
 
   @Test
