@@ -95,12 +95,13 @@ public final class EnrichConfig {
       StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 20);
 
   /**
-   * The Kafka Streams settings: the ones of this config, the dead-letter handlers, a producer that
-   * takes records as large as the topics do, {@link #BATCHING}, then the extra Streams settings,
-   * which win.
+   * The Kafka Streams settings: {@link #BATCHING}, overridden by the client settings; the ones of
+   * this config, the dead-letter handlers, a producer that takes records as large as the topics
+   * do; then the extra Streams settings, which win.
    */
   public Properties streamsProperties() {
     Properties props = new Properties();
+    props.putAll(BATCHING);
     props.putAll(settings.clientProperties);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers);
@@ -115,7 +116,6 @@ public final class EnrichConfig {
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, settings.dlqTopic);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), TopicCatalogue.MAX_MESSAGE_BYTES);
-    props.putAll(BATCHING);
     props.putAll(settings.streamsProperties);
     return props;
   }

@@ -35,6 +35,7 @@ class EnrichConfigTest {
     EnrichConfig config = EnrichConfig.builder("k:9092", "http://r:8081")
         .applicationId("enrich-2").stateDir(Path.of("/var/lib/enrich")).standbyReplicas(1).threads(3)
         .dlqTopic("dead").registryProperty(RegistryClientConfig.MAX_RETRIES, 7)
+        .clientProperty(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5)
         .streamsProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE)
         .streamsProperty(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100).build();
 
@@ -45,7 +46,8 @@ class EnrichConfigTest {
         .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 3)
         .containsEntry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "dead")
         .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE)
-        .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100)
+        .containsEntry(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
     assertThat(config.serdeConfig())
         .containsEntry(RegistryClientConfig.URL, "http://r:8081")
         .containsEntry(RegistryClientConfig.MAX_RETRIES, 7);
