@@ -10,23 +10,25 @@ import org.medlinestream.avro.ExtraField;
  */
 final class Leftovers {
   private final List<ExtraField> extras;
+  private final XmlWriter writer;
   private final StringBuilder path = new StringBuilder(64);
 
-  private Leftovers(List<ExtraField> extras) {
+  private Leftovers(List<ExtraField> extras, XmlWriter writer) {
     this.extras = extras;
+    this.writer = writer;
   }
 
   /** Adds the leftovers of {@code root} to {@code extras}; paths start with the root's name. */
-  static void collect(XmlElement root, List<ExtraField> extras) {
-    new Leftovers(extras).element(root);
+  static void collect(XmlElement root, List<ExtraField> extras, XmlWriter writer) {
+    new Leftovers(extras, writer).element(root);
   }
 
   /**
    * Adds the leftovers of a wrapper element such as {@code PubmedArticle}: its attributes as {@code
    * Name@attribute}, its content with paths that start at its children.
    */
-  static void collectInside(XmlElement wrapper, List<ExtraField> extras) {
-    Leftovers leftovers = new Leftovers(extras);
+  static void collectInside(XmlElement wrapper, List<ExtraField> extras, XmlWriter writer) {
+    Leftovers leftovers = new Leftovers(extras, writer);
     leftovers.path.append(wrapper.name());
     leftovers.attributes(wrapper);
     leftovers.path.setLength(0);
@@ -40,7 +42,7 @@ final class Leftovers {
     }
     path.append(element.name());
     if (!element.isUsed()) {
-      extras.add(new ExtraField(path.toString(), XmlWriter.toXml(element)));
+      extras.add(new ExtraField(path.toString(), writer.toXml(element)));
     } else {
       attributes(element);
       if (!element.isTextRead()) {

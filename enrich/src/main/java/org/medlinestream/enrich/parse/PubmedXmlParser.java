@@ -16,6 +16,7 @@ import org.medlinestream.avro.Citation;
  */
 public final class PubmedXmlParser {
   private final XmlTreeBuilder trees = new XmlTreeBuilder();
+  private final XmlWriter writer = new XmlWriter();
 
   /** Parses a whole array. */
   public Citation parse(byte[] xml) throws MalformedRecordException {
@@ -36,16 +37,16 @@ public final class PubmedXmlParser {
         case "PubmedArticle":
           MedlineCitationMapper.map(required(root, "MedlineCitation"), citation);
           mapIfPresent(root.child("PubmedData"), citation);
-          Leftovers.collectInside(root.use(), citation.getExtras());
+          Leftovers.collectInside(root.use(), citation.getExtras(), writer);
           break;
         case "PubmedBookArticle":
           BookDocumentMapper.map(required(root, "BookDocument"), citation);
           mapIfPresent(root.child("PubmedBookData"), citation);
-          Leftovers.collectInside(root.use(), citation.getExtras());
+          Leftovers.collectInside(root.use(), citation.getExtras(), writer);
           break;
         case "MedlineCitation":
           MedlineCitationMapper.map(root, citation);
-          Leftovers.collect(root, citation.getExtras());
+          Leftovers.collect(root, citation.getExtras(), writer);
           break;
         case "DeleteCitation":
           throw new MalformedRecordException(

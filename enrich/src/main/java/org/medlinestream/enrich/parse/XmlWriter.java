@@ -1,11 +1,15 @@
 package org.medlinestream.enrich.parse;
 
-/** Writes an {@link XmlElement} back as XML text, for elements kept verbatim in the extras. */
+/**
+ * Writes an {@link XmlElement} back as XML text, for elements kept verbatim in the extras, into a
+ * buffer kept from one element to the next (a reference list runs to tens of kilobytes: a buffer
+ * made for each would grow by copying many times). Not thread-safe.
+ */
 final class XmlWriter {
-  private XmlWriter() {}
+  private final StringBuilder xml = new StringBuilder(4096);
 
-  static String toXml(XmlElement element) {
-    StringBuilder xml = new StringBuilder(128);
+  String toXml(XmlElement element) {
+    xml.setLength(0);
     write(element, xml);
     return xml.toString();
   }
@@ -33,16 +37,28 @@ final class XmlWriter {
     xml.append("</").append(element.name()).append('>');
   }
 
+  /**
+   * Appends {@code text} escaped. Text with nothing to escape (the usual case) is appended whole:
+   * {@code append(CharSequence, int, int)} copies char by char, {@code append(String)} in bulk.
+   */
   private static void escape(String text, boolean attribute, StringBuilder xml) {
+    int first = 0;
+    while (first < text.length() && entity(text.charAt(first), attribute) == null) {
+      first++;
+    }
+    if (first == text.length()) {
+      xml.append(text);
+      return;
+    }
     int plain = 0;
-    for (int i = 0; i < text.length(); i++) {
+    for (int i = first; i < text.length(); i++) {
       String entity = entity(text.charAt(i), attribute);
       if (entity != null) {
-        xml.append(text, plain, i).append(entity);
+        xml.append(text.substring(plain, i)).append(entity);
         plain = i + 1;
       }
     }
-    xml.append(text, plain, text.length());
+    xml.append(text.substring(plain));
   }
 
   private static String entity(char c, boolean attribute) {

@@ -85,6 +85,17 @@ public final class EnrichConfig {
   }
 
   /**
+   * Fewer, larger transactions and produce requests than Kafka Streams' exactly-once defaults
+   * (a commit every 100 ms, 16 KiB batches): each transaction costs markers on every partition it
+   * wrote and an offset commit, each request a round of the broker's work, whatever its size. A
+   * citation waits up to one commit interval more before read_committed consumers see it.
+   */
+  static final Map<String, Object> BATCHING = Map.of(
+      StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000,
+      StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 512 * 1024,
+      StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 20);
+
+  /**
    * The Kafka Streams settings for the configured {@link #replication()} (0: Streams' internal topics
    * get the broker's default); see {@link #streamsProperties(short)}.
    */
@@ -93,13 +104,15 @@ public final class EnrichConfig {
   }
 
   /**
-   * The Kafka Streams settings: the ones of this config, the dead-letter handlers, a producer that
-   * takes records as large as the topics do, internal topics (the revision store's changelog)
+   * The Kafka Streams settings: {@link #BATCHING}, overridden by the client settings; the ones of
+   * this config, the dead-letter handlers, a producer that takes records as large as the topics
+   * do, internal topics (the revision store's changelog)
    * replicated {@code replication} times with the pipeline topics' {@code min.insync.replicas}
    * (0: the broker's defaults), then the extra Streams settings, which win.
    */
   public Properties streamsProperties(short replication) {
     Properties props = new Properties();
+    props.putAll(BATCHING);
     props.putAll(settings.clientProperties);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers);

@@ -1,12 +1,7 @@
 package org.medlinestream.enrich.bench;
 
-import com.sun.management.OperatingSystemMXBean;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +12,9 @@ import org.medlinestream.ingest.source.PubmedXmlCorpus;
 import org.medlinestream.ingest.source.PubmedXmlReader;
 import org.medlinestream.ingest.source.RawRecord;
 import org.medlinestream.ingest.source.SourceItem;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -39,8 +32,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * Throughput of PubMed XML on one core: {@link PubmedXmlReader} alone (splitting into raw records)
  * and reader + {@link PubmedXmlParser} (raw records into citations), over every file of {@code
- * shared.data.dir}/pubmed-xml, decompressed into memory first. One operation reads the whole corpus
- * once (about 9 MB, 1,100 records).
+ * shared.data.dir}/pubmed-xml, decompressed into memory first; and the parser alone, over the same
+ * records split beforehand. One operation reads the whole corpus once (about 9 MB, 1,100 records).
  *
  * <p>Run with {@link PubmedXmlParserBenchmarkRun}, or this class's {@code main} with the test class
  * path.
@@ -55,53 +48,29 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 public class PubmedXmlParserBenchmark {
   private List<byte[]> files;
   private long corpusBytes;
+  private List<byte[]> records;
+  private long recordBytes;
   private PubmedXmlParser parser;
-
-  /**
-   * Bytes read and CPU time spent, by the benchmark thread alone and by the whole JVM (with GC and
-   * the JIT compiler): bytes per CPU-second is the speed per core even on a machine busy with other
-   * work, where wall-clock rates fall with the share of the cores this JVM gets.
-   */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.EVENTS)
-  public static class CpuTime {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final OperatingSystemMXBean OS =
-        (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-
-    public long cpuBytes;
-    public long threadCpuNanos;
-    public long processCpuNanos;
-    private long threadStart;
-    private long processStart;
-
-    @Setup(Level.Iteration)
-    public void reset() {
-      cpuBytes = 0;
-      threadCpuNanos = 0;
-      processCpuNanos = 0;
-    }
-
-    void begin() {
-      threadStart = THREADS.getCurrentThreadCpuTime();
-      processStart = OS.getProcessCpuTime();
-    }
-
-    void end(long bytes) {
-      threadCpuNanos += THREADS.getCurrentThreadCpuTime() - threadStart;
-      processCpuNanos += OS.getProcessCpuTime() - processStart;
-      cpuBytes += bytes;
-    }
-  }
 
   @Setup
   public void load() {
-    files = new ArrayList<>();
-    for (Path file : PubmedXmlCorpus.files()) {
-      files.add(PubmedXmlCorpus.bytes(file));
-      corpusBytes += files.get(files.size() - 1).length;
-    }
+    files = PubmedXmlRecords.files();
+    corpusBytes = files.stream().mapToLong(file -> file.length).sum();
     parser = new PubmedXmlParser();
+    records = PubmedXmlRecords.split(files);
+    recordBytes = records.stream().mapToLong(record -> record.length).sum();
+  }
+
+  /** The parser alone: every record of the corpus, split beforehand, into a citation. */
+  @Benchmark
+  public long parserAlone(CpuTime cpu) throws MalformedRecordException {
+    cpu.begin();
+    long checksum = 0;
+    for (byte[] record : records) {
+      checksum += parser.parse(record).getAuthors().size();
+    }
+    cpu.end(recordBytes);
+    return checksum;
   }
 
   @Benchmark
@@ -133,7 +102,7 @@ public class PubmedXmlParserBenchmark {
     return checksum;
   }
 
-  /** Runs both benchmarks and prints MB/s and records/s. */
+  /** Runs the benchmarks and prints MB/s and records/s. */
   public static void main(String[] args) throws RunnerException {
     Collection<RunResult> results =
         new Runner(

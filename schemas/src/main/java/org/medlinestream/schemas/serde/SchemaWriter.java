@@ -76,8 +76,17 @@ abstract class SchemaWriter {
     };
   }
 
-  /** A writer for SpecificRecords (with their logical-type conversions) and GenericRecords alike. */
-  private static DatumWriter<Object> writer(Schema schema) {
-    return new SpecificDatumWriter<>(schema, SpecificData.getForSchema(schema));
+  /**
+   * A writer for SpecificRecords (with their logical-type conversions) and GenericRecords alike.
+   * Generated records that have them write themselves with their custom coders (Avro's
+   * {@code use_custom_coders}, the same bytes without a lookup per field and union), through a
+   * copy of the schema's model so that the shared model of the generated classes is left as it is.
+   */
+  static DatumWriter<Object> writer(Schema schema) {
+    SpecificData model = SpecificData.getForSchema(schema);
+    SpecificData data = new SpecificData(model.getClassLoader());
+    model.getConversions().forEach(data::addLogicalTypeConversion);
+    data.setCustomCoders(true);
+    return new SpecificDatumWriter<>(schema, data);
   }
 }
