@@ -1,7 +1,6 @@
 package org.medlinestream.app;
 
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import org.medlinestream.enrich.stream.EnrichConfig;
 import org.medlinestream.enrich.stream.EnrichService;
 import picocli.CommandLine.Command;
@@ -13,7 +12,9 @@ import picocli.CommandLine.Option;
     description = {
         "Runs the enrich topology (Kafka Streams, exactly once) until Ctrl-C: parses raw "
             + "records, enriches them and writes Avro citations (Confluent wire format) keyed "
-            + "by PMID; bad records go to the dead-letter topic, deletes become tombstones.",
+            + "by PMID; bad records go to the dead-letter topic, deletes become tombstones. A "
+            + "failed stream thread is replaced and resumes from its last commit; a schema "
+            + "registry refusing the credentials stops enrich (exit code 1).",
         "More instances with the same --application-id share the partitions. Serves /metrics "
             + "(Prometheus), /health/live and /health/ready on --http-port."})
 final class EnrichCommand extends ConnectedCommand {
@@ -60,16 +61,17 @@ final class EnrichCommand extends ConnectedCommand {
     settings.kafkaProperties().forEach(builder::clientProperty);
     settings.schemaRegistryProperties().forEach(builder::registryProperty);
     EnrichService enrich = new EnrichService(builder.build());
-    CountDownLatch stopped = new CountDownLatch(1);
-    ServiceRunner.stopOnSignal("enrich", () -> {
-      enrich.close();
-      stopped.countDown();
-    });
+    ServiceRunner.stopOnSignal("enrich", enrich::close);
     enrich.start();
     out().println("Enrich is running; metrics on http://localhost:" + enrich.httpPort()
         + "/metrics. Ctrl-C to stop.");
     out().flush();
-    stopped.await();
+    enrich.awaitEnd();
+    RuntimeException failure = enrich.failure().orElse(null);
+    if (failure != null) {
+      enrich.close();
+      throw failure;
+    }
     return 0;
   }
 }

@@ -104,9 +104,12 @@ final class Pipeline {
     return start("ingest", args.toArray(String[]::new));
   }
 
-  ChildJvm startEnrich() {
-    return start("enrich", "--application-id", id + "-enrich",
-        "--state-dir", dir.resolve("enrich-state").toString());
+  /** Enrich, with {@code options} (e.g. {@code -D key=value}) last. */
+  ChildJvm startEnrich(String... options) {
+    List<String> args = new ArrayList<>(List.of("--application-id", id + "-enrich",
+        "--state-dir", dir.resolve("enrich-state").toString()));
+    args.addAll(List.of(options));
+    return start("enrich", args.toArray(String[]::new));
   }
 
   String sinkGroup() {

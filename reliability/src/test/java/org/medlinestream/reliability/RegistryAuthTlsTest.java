@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The pipeline against a registry that wants HTTP basic authentication over HTTPS with a
  * self-signed certificate: the services get the registry settings as {@code -D
- * schema.registry.*} flags (credentials, trust store) and the records flow. A sink with a wrong
- * password stops with a clear error, dead-letters nothing and commits nothing; the right one then
- * catches up. Neither password appears in any service's log.
+ * schema.registry.*} flags (credentials, trust store) and the records flow. An enrich and a sink
+ * with a wrong password each stop (exit 1) with a clear error, dead-letter nothing and commit
+ * nothing; the right ones then catch up. Neither password appears in any service's log.
  */
 class RegistryAuthTlsTest {
   private static final Logger log = LoggerFactory.getLogger(RegistryAuthTlsTest.class);
@@ -73,9 +73,22 @@ class RegistryAuthTlsTest {
       services.get("sink").stop(Duration.ofSeconds(30));
 
       long committed = pipeline.sinkCommitted();
+      services.get("enrich").stop(Duration.ofSeconds(30));
+      int enrichDeadLetters = deadLetters(pipeline, ErrorHeaders.STAGE_ENRICH).size();
+      ChildJvm badEnrich = services.start("enrich", () -> pipeline.startEnrich(
+          "-D", "schema.registry.basic.auth.user.info=" + USER + ":" + wrong));
       for (String file : files.subList(2, files.size())) {
         corpus.drop(file, drop);
       }
+      String enrichError = badEnrich.await(line -> line.contains("refused enrich's credentials"),
+          BOUND);
+      assertThat(badEnrich.awaitExit(Duration.ofMinutes(1))).as("enrich's exit code").isEqualTo(1);
+      assertThat(enrichError).contains(registry.url(), "Unauthorized", "basic.auth.user.info");
+      assertThat(pipeline.citationsConsumedEnd()).as("citations of the refused enrich")
+          .isEqualTo(committed);
+      assertThat(deadLetters(pipeline, ErrorHeaders.STAGE_ENRICH)).as("enrich's dead letters")
+          .hasSize(enrichDeadLetters);
+      services.start("enrich", pipeline::startEnrich);
       Await.until("enrich wrote citations of the later files", BOUND, () -> { },
           () -> pipeline.citationsConsumedEnd() > committed);
       ChildJvm badSink = services.start("sink", () -> pipeline.startSink(db.jdbcUrl(), 50,
@@ -86,7 +99,8 @@ class RegistryAuthTlsTest {
           "Offsets of the batch were not committed");
       assertThat(pipeline.sinkCommitted()).as("offsets committed by the refused sink")
           .isEqualTo(committed);
-      assertThat(sinkDeadLetters(pipeline)).as("dead letters of the sink").isEmpty();
+      assertThat(deadLetters(pipeline, ErrorHeaders.STAGE_SINK)).as("dead letters of the sink")
+          .isEmpty();
 
       services.start("sink", () -> pipeline.startSink(db.jdbcUrl(), 50));
       Convergence.Figures figures = Convergence.await(corpus, pipeline, db, services);
@@ -96,16 +110,16 @@ class RegistryAuthTlsTest {
         assertThat(logged).as("%s's log", service).isNotBlank()
             .doesNotContain(password).doesNotContain(wrong).doesNotContain(storePassword);
       }
-      log.info("registry with basic auth over TLS: {}; the wrong password refused in {}; no"
-              + " password in any log; {} s", figures, error,
+      log.info("registry with basic auth over TLS: {}; the wrong password refused to enrich in {}"
+              + " and to the sink in {}; no password in any log; {} s", figures, enrichError, error,
           (System.nanoTime() - started) / 1_000_000_000);
     }
   }
 
-  private static List<ConsumerRecord<byte[], byte[]>> sinkDeadLetters(Pipeline pipeline) {
+  private static List<ConsumerRecord<byte[], byte[]>> deadLetters(Pipeline pipeline,
+      String stage) {
     return pipeline.readCommitted(pipeline.dlqTopic()).stream()
-        .filter(letter -> ErrorHeaders.STAGE_SINK.equals(
-            RawHeaders.get(letter.headers(), ErrorHeaders.STAGE)))
+        .filter(letter -> stage.equals(RawHeaders.get(letter.headers(), ErrorHeaders.STAGE)))
         .toList();
   }
 

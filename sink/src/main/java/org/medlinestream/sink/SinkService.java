@@ -249,8 +249,7 @@ public final class SinkService {
         return deserializer.deserialize(record.topic(), record.headers(), record.value());
       } catch (RuntimeException e) {
         RegistryException refusal = cause(e, RegistryException.class);
-        boolean credentials = refusal != null
-            && (refusal.httpStatus() == 401 || refusal.httpStatus() == 403);
+        boolean credentials = RegistryException.credentialsRefusal(e) != null;
         boolean unavailable = cause(e, RegistryUnreachableException.class) != null
             || refusal != null && refusal.httpStatus() >= 500;
         if (!credentials && !unavailable) {

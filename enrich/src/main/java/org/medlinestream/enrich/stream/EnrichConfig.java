@@ -44,6 +44,10 @@ public final class EnrichConfig {
     return settings.applicationId;
   }
 
+  public String registryUrl() {
+    return settings.registryUrl;
+  }
+
   /** The topics, with the citation serde pointed at the registry. */
   public StreamTopics topics() {
     return new StreamTopics(settings.rawTopic, settings.citationsTopic, settings.dlqTopic, serdeConfig());

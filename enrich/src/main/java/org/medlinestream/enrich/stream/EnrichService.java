@@ -1,6 +1,7 @@
 package org.medlinestream.enrich.stream;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +12,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 import org.medlinestream.enrich.stream.EnrichMetrics.Counter;
 import org.medlinestream.monitoring.MonitoringServer;
 import org.medlinestream.monitoring.PrometheusText;
+import org.medlinestream.schemas.registry.RegistryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,8 @@ public final class EnrichService implements AutoCloseable {
   private final EnrichConfig config;
   private final EnrichMetrics metrics = new EnrichMetrics();
   private final CountDownLatch running = new CountDownLatch(1);
+  private final CountDownLatch ended = new CountDownLatch(1);
+  private volatile RuntimeException failure;
   private StreamTopics topics;
   private volatile KafkaStreams streams;
   private volatile MonitoringServer http;
@@ -65,11 +69,7 @@ public final class EnrichService implements AutoCloseable {
     props.put(DeadLetterExceptionHandler.METRICS_CONFIG, metrics);
     streams = new KafkaStreams(EnrichTopology.build(topics, metrics, PipelineVersion.current()), props);
     streams.setStateListener(this::stateChanged);
-    streams.setUncaughtExceptionHandler(exception -> {
-      log.error("A stream thread of enrich failed; replacing it (its tasks resume from their last commit)", exception);
-      metrics.count(Counter.THREADS_REPLACED);
-      return StreamThreadExceptionResponse.REPLACE_THREAD;
-    });
+    streams.setUncaughtExceptionHandler(this::threadFailed);
     if (config.httpPort() >= 0) {
       http = MonitoringServer.start(config.httpHost(), config.httpPort(),
           () -> PrometheusText.render(streams.metrics(), metrics.metrics()), this::isLive, this::isReady);
@@ -82,6 +82,16 @@ public final class EnrichService implements AutoCloseable {
   /** Waits until Kafka Streams is RUNNING for the first time; false when {@code timeout} passed first. */
   public boolean awaitRunning(Duration timeout) throws InterruptedException {
     return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Waits until Kafka Streams has stopped: closed, or failed for good (state ERROR). */
+  public void awaitEnd() throws InterruptedException {
+    ended.await();
+  }
+
+  /** Why enrich stopped by itself, if it did for a reason that needs the user (see {@link #threadFailed}). */
+  public Optional<RuntimeException> failure() {
+    return Optional.ofNullable(failure);
   }
 
   /** Kafka Streams' state, or {@code CREATED} before {@link #start()}. */
@@ -132,12 +142,36 @@ public final class EnrichService implements AutoCloseable {
     metrics.close();
   }
 
+  /**
+   * A stream thread's failure: replaced (its tasks resume from their last commit), unless the
+   * schema registry refused the credentials, which no retry mends: then enrich stops, with
+   * {@link #failure()} saying what to do.
+   */
+  private StreamThreadExceptionResponse threadFailed(Throwable exception) {
+    RegistryException refusal = RegistryException.credentialsRefusal(exception);
+    if (refusal != null) {
+      failure = new IllegalStateException("The schema registry at " + config.registryUrl()
+          + " refused enrich's credentials ("
+          + refusal.getMessage() + "); nothing was committed for the records in hand: check "
+          + "schema.registry.basic.auth.user.info and the registry's TLS settings "
+          + "(schema.registry.*), then restart enrich", exception);
+      log.error(failure.getMessage());
+      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+    log.error("A stream thread of enrich failed; replacing it (its tasks resume from their last commit)", exception);
+    metrics.count(Counter.THREADS_REPLACED);
+    return StreamThreadExceptionResponse.REPLACE_THREAD;
+  }
+
   private void stateChanged(State now, State before) {
     log.info("Enrich {} -> {}", before, now);
     if (now == State.RUNNING) {
       running.countDown();
     } else if (now == State.ERROR) {
       log.error("Enrich stopped processing (state ERROR): every stream thread has died; see the errors above");
+    }
+    if (now == State.ERROR || now == State.NOT_RUNNING) {
+      ended.countDown();
     }
   }
 }
