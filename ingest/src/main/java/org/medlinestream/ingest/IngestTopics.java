@@ -32,7 +32,7 @@ public final class IngestTopics {
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     try (Admin admin = Admin.create(props)) {
       Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      short replication = replication(config, admin);
+      short replication = TopicCatalogue.replication(admin, config.replication());
       List<NewTopic> missing = new ArrayList<>();
       addIfMissing(missing, existing,
           TopicCatalogue.RAW.newTopic(config.rawTopic(), config.partitions(), replication));
@@ -63,15 +63,6 @@ public final class IngestTopics {
         throw e;
       }
     }
-  }
-
-  private static short replication(IngestConfig config, Admin admin)
-      throws ExecutionException, TimeoutException, InterruptedException {
-    if (config.replication() > 0) {
-      return config.replication();
-    }
-    int brokers = admin.describeCluster().nodes().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).size();
-    return TopicCatalogue.replication(config.replication(), brokers);
   }
 
   private static void addIfMissing(List<NewTopic> missing, Set<String> existing, NewTopic topic) {

@@ -2,7 +2,12 @@ package org.medlinestream.schemas;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
@@ -87,6 +92,26 @@ public enum TopicCatalogue {
    */
   public static short replication(short configured, int brokers) {
     return configured > 0 ? configured : (short) Math.max(1, Math.min(3, brokers));
+  }
+
+  /**
+   * {@link #replication(short, int)} with the brokers counted through {@code admin} when needed.
+   *
+   * @throws KafkaException when the cluster cannot be described
+   */
+  public static short replication(Admin admin, short configured) {
+    if (configured > 0) {
+      return configured;
+    }
+    try {
+      int brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size();
+      return replication(configured, brokers);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new KafkaException("cannot count the Kafka brokers: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KafkaException("interrupted while counting the Kafka brokers", e);
+    }
   }
 
   /**

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 import org.medlinestream.enrich.stream.EnrichMetrics.Counter;
 import org.medlinestream.monitoring.MonitoringServer;
 import org.medlinestream.monitoring.PrometheusText;
+import org.medlinestream.schemas.TopicCatalogue;
 import org.medlinestream.schemas.registry.RegistryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,7 @@ public final class EnrichService implements AutoCloseable {
     topics = config.topics();
     short replication;
     try (Admin admin = Admin.create(config.adminConfig())) {
-      replication = StreamTopics.replication(admin, config.replication());
+      replication = TopicCatalogue.replication(admin, config.replication());
       if (config.createTopics()) {
         topics.createMissing(admin, config.partitions(), replication);
       }

@@ -97,7 +97,7 @@ public final class StreamTopics implements AutoCloseable {
   public void createMissing(Admin admin, int partitions, short replication) {
     try {
       Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      short factor = replication(admin, replication);
+      short factor = TopicCatalogue.replication(admin, replication);
       List<NewTopic> missing = new ArrayList<>();
       int rawPartitions = partitions;
       if (existing.contains(raw)) {
@@ -121,27 +121,6 @@ public final class StreamTopics implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new KafkaException("interrupted while creating the enrich topics", e);
-    }
-  }
-
-  /**
-   * The replication factor of the pipeline's topics ({@link TopicCatalogue#replication}):
-   * {@code configured} when positive, else from the number of brokers.
-   *
-   * @throws KafkaException when the cluster cannot be described
-   */
-  public static short replication(Admin admin, short configured) {
-    if (configured > 0) {
-      return configured;
-    }
-    try {
-      int brokers = admin.describeCluster().nodes().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).size();
-      return TopicCatalogue.replication(configured, brokers);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new KafkaException("cannot count the Kafka brokers: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new KafkaException("interrupted while counting the Kafka brokers", e);
     }
   }
 
