@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.medlinestream.app.AppConfig;
 import org.medlinestream.app.Main;
 import org.medlinestream.app.TopicCreator;
@@ -129,11 +130,39 @@ final class Pipeline {
 
   /** The sum of the sink group's committed offsets. */
   long sinkCommitted() throws Exception {
+    return sinkCommittedOffsets().values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** The sink group's committed offset of each partition of the citations topic. */
+  Map<Integer, Long> sinkCommittedOffsets() throws Exception {
     try (Admin admin = Admin.create(adminClient)) {
-      return admin.listConsumerGroupOffsets(sinkGroup()).partitionsToOffsetAndMetadata()
-          .get(60, TimeUnit.SECONDS).values().stream()
-          .mapToLong(OffsetAndMetadata::offset).sum();
+      Map<Integer, Long> offsets = new HashMap<>();
+      admin.listConsumerGroupOffsets(sinkGroup()).partitionsToOffsetAndMetadata()
+          .get(60, TimeUnit.SECONDS)
+          .forEach((partition, offset) -> offsets.put(partition.partition(), offset.offset()));
+      return offsets;
     }
+  }
+
+  /**
+   * The PMIDs a store holds once it has applied the citations topic up to the sink's committed
+   * offsets: those whose last record there is no tombstone.
+   */
+  Set<String> pmidsUpToSinkCommit() throws Exception {
+    Map<Integer, Long> committed = sinkCommittedOffsets();
+    Map<String, Boolean> present = new HashMap<>();
+    for (ConsumerRecord<byte[], byte[]> record : readCommitted(citationsTopic())) {
+      if (record.offset() < committed.getOrDefault(record.partition(), 0L)) {
+        present.put(text(record.key()), record.value() != null);
+      }
+    }
+    Set<String> pmids = new TreeSet<>();
+    present.forEach((pmid, stored) -> {
+      if (stored) {
+        pmids.add(pmid);
+      }
+    });
+    return pmids;
   }
 
   /**

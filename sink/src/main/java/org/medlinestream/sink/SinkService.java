@@ -3,6 +3,7 @@ package org.medlinestream.sink;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +11,13 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,8 +37,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.medlinestream.avro.Citation;
 import org.medlinestream.schemas.ErrorHeaders;
 import org.medlinestream.schemas.RawHeaders;
-import org.medlinestream.schemas.registry.RegistryException;
-import org.medlinestream.schemas.registry.RegistryUnreachableException;
+import org.medlinestream.schemas.registry.RegistryFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +45,10 @@ import org.slf4j.LoggerFactory;
  * Consumes the citations topic into a {@link CitationStore}: poll, apply the polled records as one
  * batch, then commit their offsets, so that a crash re-applies at most one batch (harmlessly: the
  * stores are idempotent). A tombstone deletes its PMID.
+ *
+ * <p>Two threads share the work: the consumer's decodes a poll and {@link CitationStore#prepare
+ * prepares} it while the store's applies the batch before; a batch's offsets are committed once the
+ * store has applied it, and before its partitions go to another instance.
  *
  * <p>While the store is unavailable the batch is retried with exponential backoff ({@link
  * RetryPolicy}); when the retries run out, or the store is broken, the service stops with a {@link
@@ -63,6 +70,10 @@ public final class SinkService {
   /** A record to send to the dead-letter topic, and why. */
   private record DeadLetter(ConsumerRecord<byte[], byte[]> record, String step, Exception error) {}
 
+  /** A batch handed to the store's thread, which answers with the records the store refused. */
+  private record InFlight(ConsumerRecords<byte[], byte[]> records, List<Pending> pending,
+      List<DeadLetter> undecodable, Future<List<DeadLetter>> refused) {}
+
   /** Thrown where the service notices {@link #stop} while it waits: the batch is abandoned. */
   private static final class StopRequested extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -73,6 +84,13 @@ public final class SinkService {
   private final Deserializer<Citation> deserializer;
   private final Consumer<byte[], byte[]> consumer;
   private final Producer<byte[], byte[]> deadLetters;
+  private final ExecutorService storeThread = Executors.newSingleThreadExecutor(task -> {
+    Thread thread = new Thread(task, "medline-sink-store");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private InFlight inFlight;
+  private RuntimeException rebalanceFailure;
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final CountDownLatch stopped = new CountDownLatch(1);
   private Thread thread;
@@ -167,13 +185,19 @@ public final class SinkService {
 
   private void run() {
     try {
-      consumer.subscribe(List.of(config.topic()));
+      consumer.subscribe(List.of(config.topic()), new CompleteBeforeRevoke());
       log.info("Sinking {} (group {}), dead letters to {}", config.topic(), config.groupId(),
           config.deadLetterTopic());
       while (stopRequested.getCount() > 0) {
-        pollOnce();
+        try {
+          pollOnce();
+        } catch (WakeupException stopping) {
+          break;
+        }
       }
-    } catch (WakeupException | StopRequested e) {
+      completeInFlight();
+      log.info("Sink stopping");
+    } catch (StopRequested e) {
       log.info("Sink stopping");
     } catch (SinkFailedException e) {
       failure = e;
@@ -182,32 +206,88 @@ public final class SinkService {
       failure = new SinkFailedException("The sink stopped on an unexpected error: " + e, e);
       log.error(failure.getMessage(), e);
     } finally {
+      storeThread.shutdownNow();
       closeClients();
       stopped.countDown();
     }
   }
 
-  /** One poll, applied as one batch and committed. Returns the number of records handled. */
+  /**
+   * One poll: decoded and prepared here, then handed to the store's thread once the batch before
+   * is complete (applied, its dead letters sent, its offsets committed). Returns the number of
+   * records polled.
+   */
   int pollOnce() {
     ConsumerRecords<byte[], byte[]> records = consumer.poll(config.pollTimeout());
+    if (rebalanceFailure != null) {
+      throw rebalanceFailure;
+    }
     if (records.isEmpty()) {
+      completeInFlight();
       return 0;
     }
     List<Pending> pending = new ArrayList<>();
-    List<DeadLetter> dead = new ArrayList<>();
+    List<DeadLetter> undecodable = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> record : records) {
-      decode(record, pending, dead);
+      decode(record, pending, undecodable);
     }
-    List<DeadLetter> refused = apply(pending);
+    CitationStore.Prepared prepared = prepare(pending);
+    completeInFlight();
+    inFlight = new InFlight(records, pending, undecodable,
+        storeThread.submit(() -> apply(pending, prepared)));
+    return records.count();
+  }
+
+  /**
+   * Waits until the store has applied the batch handed to it, then dead-letters what it refused
+   * (and what could not be decoded) and commits the batch's offsets.
+   */
+  void completeInFlight() {
+    if (inFlight == null) {
+      return;
+    }
+    InFlight batch = inFlight;
+    inFlight = null;
+    List<DeadLetter> refused = await(batch.refused());
+    List<DeadLetter> dead = new ArrayList<>(batch.undecodable());
     dead.addAll(refused);
     send(dead);
-    commit(records);
+    commit(batch.records());
+    List<Pending> pending = batch.pending();
     deadLettered.addAndGet(dead.size());
     applied.addAndGet(pending.size() - refused.size());
     deletes.addAndGet(pending.stream().filter(p -> p.change().isDelete()).count()
         - refused.stream().filter(d -> d.record().value() == null).count());
-    consumed.addAndGet(records.count());
-    return records.count();
+    consumed.addAndGet(batch.records().count());
+  }
+
+  private static <T> T await(Future<T> result) {
+    try {
+      return result.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failed) {
+        throw failed;
+      }
+      throw new SinkFailedException("The store's thread failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StopRequested();
+    }
+  }
+
+  /** Commits the batch in flight before its partitions go to another instance. */
+  private final class CompleteBeforeRevoke implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      try {
+        completeInFlight();
+      } catch (RuntimeException e) {
+        rebalanceFailure = e; // thrown after the poll, where the sink's failures are handled
+      }
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
   }
 
   private void decode(ConsumerRecord<byte[], byte[]> record, List<Pending> pending,
@@ -248,13 +328,12 @@ public final class SinkService {
       try {
         return deserializer.deserialize(record.topic(), record.headers(), record.value());
       } catch (RuntimeException e) {
-        RegistryException refusal = cause(e, RegistryException.class);
-        boolean credentials = RegistryException.credentialsRefusal(e) != null;
-        boolean unavailable = cause(e, RegistryUnreachableException.class) != null
-            || refusal != null && refusal.httpStatus() >= 500;
-        if (!credentials && !unavailable) {
+        Optional<RegistryFailure> registry = RegistryFailure.in(e)
+            .filter(failure -> failure.kind() != RegistryFailure.Kind.ERROR_ANSWER);
+        if (registry.isEmpty()) {
           throw e;
         }
+        boolean credentials = registry.get().kind() == RegistryFailure.Kind.CREDENTIALS_REFUSED;
         if (credentials || attempt >= retry.maxAttempts()) {
           throw new SinkFailedException("Cannot read " + record.topic() + "-" + record.partition()
               + "@" + record.offset() + ": " + e.getMessage() + ". Offsets of the batch were not"
@@ -269,32 +348,39 @@ public final class SinkService {
     }
   }
 
-  private static <T extends Throwable> T cause(Throwable error, Class<T> type) {
-    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (type.isInstance(t)) {
-        return type.cast(t);
-      }
+  /** The batch made ready for the store, or null when the store refused to (then record by record). */
+  private CitationStore.Prepared prepare(List<Pending> pending) {
+    try {
+      return store.prepare(pending.stream().map(Pending::change).toList());
+    } catch (RecordRejectedException e) {
+      log.warn("The store refused a batch of {} change(s), applying them one by one: {}",
+          pending.size(), e.getMessage());
+      return null;
     }
-    return null;
   }
 
-  /** Applies the batch; if the store refuses it, record by record. Returns the refused ones. */
-  private List<DeadLetter> apply(List<Pending> pending) {
+  /**
+   * On the store's thread: applies the prepared batch; if the store refuses it, record by record.
+   * Returns the refused ones.
+   */
+  private List<DeadLetter> apply(List<Pending> pending, CitationStore.Prepared prepared) {
     if (pending.isEmpty()) {
       return List.of();
     }
-    try {
-      ApplyResult result = applyWithRetry(pending.stream().map(Pending::change).toList());
-      log.debug("Applied {} change(s): {}", pending.size(), result);
-      return List.of();
-    } catch (RecordRejectedException batchRefused) {
-      log.warn("The store refused a batch of {} change(s), applying them one by one: {}",
-          pending.size(), batchRefused.getMessage());
+    if (prepared != null) {
+      try {
+        ApplyResult result = applyWithRetry(prepared);
+        log.debug("Applied {} change(s): {}", pending.size(), result);
+        return List.of();
+      } catch (RecordRejectedException batchRefused) {
+        log.warn("The store refused a batch of {} change(s), applying them one by one: {}",
+            pending.size(), batchRefused.getMessage());
+      }
     }
     List<DeadLetter> refused = new ArrayList<>();
     for (Pending one : pending) {
       try {
-        applyWithRetry(List.of(one.change()));
+        applyWithRetry(store.prepare(List.of(one.change())));
       } catch (RecordRejectedException e) {
         refused.add(new DeadLetter(one.record(), ErrorHeaders.STEP_STORE, e));
       }
@@ -302,12 +388,12 @@ public final class SinkService {
     return refused;
   }
 
-  private ApplyResult applyWithRetry(List<CitationChange> changes) {
+  private ApplyResult applyWithRetry(CitationStore.Prepared batch) {
     RetryPolicy retry = config.retry();
     long start = System.nanoTime();
     for (int attempt = 1; ; attempt++) {
       try {
-        return store.apply(changes);
+        return store.apply(batch);
       } catch (StoreUnavailableException e) {
         if (attempt >= retry.maxAttempts()) {
           throw new SinkFailedException(String.format("The store stayed unavailable for %d"

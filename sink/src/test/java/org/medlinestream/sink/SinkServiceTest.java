@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
@@ -110,6 +111,13 @@ class SinkServiceTest {
     store = new ScriptedStore();
   }
 
+  /** One poll, and the batch it handed to the store's thread completed (applied and committed). */
+  private static int pollAndComplete(SinkService sink) {
+    int polled = sink.pollOnce();
+    sink.completeInFlight();
+    return polled;
+  }
+
   private SinkService service(CitationStore target) {
     return new SinkService(CONFIG, target, AVRO, consumer, producer);
   }
@@ -162,7 +170,7 @@ class SinkServiceTest {
 
     try (JdbcCitationStore sqlite = JdbcCitationStore.open(db.url())) {
       SinkService sink = service(sqlite);
-      assertThat(sink.pollOnce()).isEqualTo(4);
+      assertThat(pollAndComplete(sink)).isEqualTo(4);
       assertThat(sink.applied()).isEqualTo(4);
       assertThat(sink.deletes()).isEqualTo(1);
     }
@@ -181,7 +189,7 @@ class SinkServiceTest {
     consumer.addRecord(upsert(P0, 0, TestCitations.seed()));
     store.unavailableCalls = 2;
 
-    service(store).pollOnce();
+    pollAndComplete(service(store));
 
     assertThat(store.attempts).hasSize(3);
     assertThat(store.applied).extracting(CitationChange::pmid).containsExactly(TestCitations.SEED_PMID);
@@ -194,7 +202,7 @@ class SinkServiceTest {
     consumer.addRecord(upsert(P0, 0, TestCitations.seed()));
     store.unavailableCalls = Integer.MAX_VALUE;
 
-    assertThatThrownBy(() -> service(store).pollOnce())
+    assertThatThrownBy(() -> pollAndComplete(service(store)))
         .isInstanceOf(SinkFailedException.class)
         .hasMessageContaining("unavailable for 3 attempts")
         .hasMessageContaining("Connection to 127.0.0.1:5432 refused")
@@ -210,7 +218,7 @@ class SinkServiceTest {
     consumer.addRecord(upsert(P0, 0, TestCitations.seed()));
     store.broken = new CitationStoreException("relation \"citations\" does not exist", null);
 
-    assertThatThrownBy(() -> service(store).pollOnce())
+    assertThatThrownBy(() -> pollAndComplete(service(store)))
         .isInstanceOf(SinkFailedException.class)
         .hasMessageContaining("relation \"citations\" does not exist")
         .hasMessageContaining("repair the store");
@@ -227,7 +235,7 @@ class SinkServiceTest {
     store.refusedPmids = Set.of(TestCitations.SYGMA_PMID);
     SinkService sink = service(store);
 
-    sink.pollOnce();
+    pollAndComplete(sink);
 
     assertThat(store.applied).extracting(CitationChange::pmid)
         .containsExactlyInAnyOrder(TestCitations.SEED_PMID, TestCitations.GROUP_PMID);
@@ -271,7 +279,7 @@ class SinkServiceTest {
         "Unauthorized (HTTP 401: check basic.auth.credentials.source and basic.auth.user.info)"),
         1);
 
-    assertThatThrownBy(sink::pollOnce)
+    assertThatThrownBy(() -> pollAndComplete(sink))
         .isInstanceOf(SinkFailedException.class)
         .hasMessageContaining("basic.auth.user.info")
         .hasMessageContaining("Offsets of the batch were not committed");
@@ -287,7 +295,7 @@ class SinkServiceTest {
     SinkService sink = serviceWithRegistry(new RegistryUnreachableException(
         "https://registry:8081", new java.net.ConnectException("Connection refused")), 2);
 
-    sink.pollOnce();
+    pollAndComplete(sink);
 
     assertThat(producer.history()).as("dead letters").isEmpty();
     assertThat(store.applied).extracting(CitationChange::pmid)
@@ -303,7 +311,7 @@ class SinkServiceTest {
     consumer.addRecord(record(P0, 2, null, null));
     consumer.addRecord(upsert(P1, 0, TestCitations.group()));
 
-    service(store).pollOnce();
+    pollAndComplete(service(store));
 
     assertThat(store.applied).extracting(CitationChange::pmid).containsExactly(TestCitations.GROUP_PMID);
     assertThat(producer.history()).hasSize(3).allSatisfy(letter ->
@@ -318,6 +326,51 @@ class SinkServiceTest {
         .contains("tombstone without a key");
     assertThat(committed()).isEqualTo(Map.of(P0, new OffsetAndMetadata(3),
         P1, new OffsetAndMetadata(1)));
+  }
+
+  @Test
+  void preparesTheNextPollWhileTheStoreAppliesTheBatchBeforeAndCommitsInOrder() throws Exception {
+    assign();
+    CountDownLatch secondPrepared = new CountDownLatch(1);
+    List<String> events = Collections.synchronizedList(new ArrayList<>());
+    CitationStore gated = new CitationStore() {
+      @Override
+      public Prepared prepare(List<CitationChange> changes) {
+        events.add("prepare " + changes.get(0).pmid());
+        if (events.size() == 2) {
+          secondPrepared.countDown();
+        }
+        return CitationStore.super.prepare(changes);
+      }
+
+      @Override
+      public ApplyResult apply(List<CitationChange> changes) {
+        try {
+          boolean overlapped = secondPrepared.await(10, TimeUnit.SECONDS);
+          events.add("apply " + changes.get(0).pmid() + (overlapped ? "" : " (alone)"));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return new ApplyResult(changes.size(), 0, 0);
+      }
+
+      @Override
+      public void close() {}
+    };
+    SinkService sink = service(gated);
+
+    consumer.addRecord(upsert(P0, 0, TestCitations.seed()));
+    sink.pollOnce();
+    consumer.addRecord(upsert(P0, 1, TestCitations.sygma()));
+    sink.pollOnce();
+
+    assertThat(committed()).as("the first batch, once applied").isEqualTo(Map.of(P0, new OffsetAndMetadata(1)));
+    sink.completeInFlight();
+    assertThat(events).containsExactly("prepare " + TestCitations.SEED_PMID,
+        "prepare " + TestCitations.SYGMA_PMID, "apply " + TestCitations.SEED_PMID,
+        "apply " + TestCitations.SYGMA_PMID);
+    assertThat(committed()).isEqualTo(Map.of(P0, new OffsetAndMetadata(2)));
+    assertThat(sink.applied()).isEqualTo(2);
   }
 
   @Test

@@ -23,9 +23,19 @@ final class LatencyRecordingStore implements CitationStore {
 
   @Override
   public ApplyResult apply(List<CitationChange> changes) {
-    ApplyResult result = store.apply(changes);
+    return apply(prepare(changes));
+  }
+
+  @Override
+  public Prepared prepare(List<CitationChange> changes) {
+    return store.prepare(changes);
+  }
+
+  @Override
+  public ApplyResult apply(Prepared batch) {
+    ApplyResult result = store.apply(batch);
     long committed = System.currentTimeMillis();
-    for (CitationChange change : changes) {
+    for (CitationChange change : batch.changes()) {
       Instant ingested = ingestTime(change.citation());
       if (ingested != null) {
         latencies.record(committed - ingested.toEpochMilli());

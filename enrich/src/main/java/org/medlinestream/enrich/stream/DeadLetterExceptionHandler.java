@@ -16,6 +16,7 @@ import org.medlinestream.schemas.ErrorHeaders;
 import org.medlinestream.schemas.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.medlinestream.schemas.registry.RegistryFailure;
 
 /**
  * Kafka Streams' deserialization and production exception handler for the enrich stage: a record
@@ -54,7 +55,7 @@ public final class DeadLetterExceptionHandler implements DeserializationExceptio
   @Override
   public ProductionExceptionHandler.Response handleSerializationError(ErrorHandlerContext context,
       ProducerRecord record, Exception exception, SerializationExceptionOrigin origin) {
-    if (DeadLetters.causedByRegistry(exception)) {
+    if (RegistryFailure.in(exception).isPresent()) {
       return ProductionExceptionHandler.Response.fail();
     }
     return ProductionExceptionHandler.Response.resume(List.of(deadLetter(context, context.sourceRawKey(),

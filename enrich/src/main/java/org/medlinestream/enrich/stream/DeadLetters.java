@@ -3,8 +3,6 @@ package org.medlinestream.enrich.stream;
 import org.apache.kafka.common.header.Headers;
 import org.medlinestream.schemas.ErrorHeaders;
 import org.medlinestream.schemas.RawHeaders;
-import org.medlinestream.schemas.registry.RegistryException;
-import org.medlinestream.schemas.registry.RegistryUnreachableException;
 
 /**
  * The {@link ErrorHeaders} the enrich stage adds to a refused record, which otherwise keeps its
@@ -48,19 +46,6 @@ final class DeadLetters {
       }
     }
     return reason.toString();
-  }
-
-  /**
-   * Whether {@code failure} comes from the schema registry (unreachable, or refusing a schema)
-   * rather than from the record: such a failure is retried, never dead-lettered.
-   */
-  static boolean causedByRegistry(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-      if (cause instanceof RegistryException || cause instanceof RegistryUnreachableException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static void copy(Headers headers, String from, String to) {

@@ -13,7 +13,7 @@ import org.medlinestream.enrich.stream.EnrichMetrics.Counter;
 import org.medlinestream.monitoring.MonitoringServer;
 import org.medlinestream.monitoring.PrometheusText;
 import org.medlinestream.schemas.TopicCatalogue;
-import org.medlinestream.schemas.registry.RegistryException;
+import org.medlinestream.schemas.registry.RegistryFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,11 +149,12 @@ public final class EnrichService implements AutoCloseable {
    * {@link #failure()} saying what to do.
    */
   private StreamThreadExceptionResponse threadFailed(Throwable exception) {
-    RegistryException refusal = RegistryException.credentialsRefusal(exception);
-    if (refusal != null) {
+    Optional<RegistryFailure> refusal = RegistryFailure.in(exception)
+        .filter(registry -> registry.kind() == RegistryFailure.Kind.CREDENTIALS_REFUSED);
+    if (refusal.isPresent()) {
       failure = new IllegalStateException("The schema registry at " + config.registryUrl()
           + " refused enrich's credentials ("
-          + refusal.getMessage() + "); nothing was committed for the records in hand: check "
+          + refusal.get().error().getMessage() + "); nothing was committed for the records in hand: check "
           + "schema.registry.basic.auth.user.info and the registry's TLS settings "
           + "(schema.registry.*), then restart enrich", exception);
       log.error(failure.getMessage());

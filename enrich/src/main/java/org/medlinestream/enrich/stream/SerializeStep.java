@@ -7,6 +7,7 @@ import org.medlinestream.avro.Citation;
 import org.medlinestream.enrich.stream.RawOutcome.Parsed;
 import org.medlinestream.enrich.stream.RawOutcome.Serialized;
 import org.medlinestream.schemas.ErrorHeaders;
+import org.medlinestream.schemas.registry.RegistryFailure;
 
 /**
  * {@link Parsed} citation → {@link Serialized} Avro in the Confluent wire format, before the
@@ -36,7 +37,7 @@ final class SerializeStep extends OutcomeStep<RawOutcome> {
     try {
       value = serializer.serialize(topic, record.headers(), citation);
     } catch (SerializationException e) {
-      if (DeadLetters.causedByRegistry(e)) {
+      if (RegistryFailure.in(e).isPresent()) {
         throw e;
       }
       reject(record, parsed.raw(), ErrorHeaders.STEP_SERIALIZE, e, 0);

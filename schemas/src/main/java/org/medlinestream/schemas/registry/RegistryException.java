@@ -41,21 +41,6 @@ public class RegistryException extends RuntimeException {
     return errorCode;
   }
 
-  /**
-   * The registry's refusal of the client's credentials (HTTP 401 or 403) in {@code failure}'s
-   * causes, or null: no retry can help, only other settings.
-   */
-  public static RegistryException credentialsRefusal(Throwable failure) {
-    for (Throwable cause = failure; cause != null;
-        cause = cause.getCause() == cause ? null : cause.getCause()) {
-      if (cause instanceof RegistryException refusal
-          && (refusal.httpStatus == 401 || refusal.httpStatus == 403)) {
-        return refusal;
-      }
-    }
-    return null;
-  }
-
   public static RegistryException subjectNotFound(String subject) {
     return new RegistryException(404, SUBJECT_NOT_FOUND, "Subject '" + subject + "' not found.");
   }

@@ -16,7 +16,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -51,46 +50,82 @@ import org.medlinestream.schemas.json.AvroJson;
  * hash. The content hash is the SHA-256 of the citation's JSON without {@code provenance}, so a
  * citation read again from another file or offset has the same hash.
  *
- * <p>The JSON is written once, streamed to UTF-8 bytes: the hash covers those bytes less the
- * {@code provenance} field's (its comma, name and value), which is exactly the JSON of the
- * citation without it.
+ * <p>The JSON is written once, streamed to UTF-8 bytes, and stored as those bytes (JSON columns
+ * hold UTF-8 bytes; see {@link Dialect#bindJson}): the hash covers them less the {@code
+ * provenance} field's (its comma, name and value), which is exactly the JSON of the citation
+ * without it.
  */
 final class CitationRows {
   private static final AvroJson JSON = AvroJson.omittingNulls();
   private static final JsonFactory JSON_FACTORY = new JsonFactory();
   private static final int PROVENANCE = Citation.SCHEMA$.getField("provenance").pos();
+  private static final int FIELDS = Citation.SCHEMA$.getFields().size();
+
+  /**
+   * Maps citations to rows with one JSON generator and buffer for all of them (a generator costs
+   * more to make than a small citation to write). One thread at a time.
+   */
+  static final class Mapper {
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 * 1024);
+    private final JsonGenerator out;
+
+    Mapper() {
+      try {
+        out = JSON_FACTORY.createGenerator(buffer);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      out.setRootValueSeparator(null);
+    }
+
+    CitationRows map(Citation citation, Instant updatedAt) {
+      return new CitationRows(citation, updatedAt, this);
+    }
+
+    /** The JSON of fields [from, to) of the citation's object, written so far, as UTF-8 bytes. */
+    private int writeFields(Citation citation, int from, int to) throws IOException {
+      JSON.writeFields(citation, from, to, out);
+      out.flush();
+      return buffer.size();
+    }
+
+    /** Takes the buffer's bytes, leaving it empty for the next document. */
+    private byte[] take() throws IOException {
+      out.flush();
+      byte[] bytes = buffer.toByteArray();
+      buffer.reset();
+      return bytes;
+    }
+  }
 
   private final String pmid;
   private final String revision;
   private final String contentHash;
   private final RowBatch rows = new RowBatch();
+  private final Mapper mapper;
 
-  private CitationRows(Citation citation, Instant updatedAt) {
+  private CitationRows(Citation citation, Instant updatedAt, Mapper mapper) {
+    this.mapper = mapper;
     pmid = citation.getPmid();
     revision = Revision.of(citation);
-    ByteArrayOutputStream json = new ByteArrayOutputStream(16 * 1024);
     int provenanceStart;
     int provenanceEnd;
-    int fields = Citation.SCHEMA$.getFields().size();
-    try (JsonGenerator out = JSON_FACTORY.createGenerator(json)) {
-      out.writeStartObject();
-      JSON.writeFields(citation, 0, PROVENANCE, out);
-      out.flush();
-      provenanceStart = json.size();
-      JSON.writeFields(citation, PROVENANCE, PROVENANCE + 1, out);
-      out.flush();
-      provenanceEnd = json.size();
-      JSON.writeFields(citation, PROVENANCE + 1, fields, out);
-      out.writeEndObject();
+    byte[] document;
+    try {
+      mapper.out.writeStartObject();
+      provenanceStart = mapper.writeFields(citation, 0, PROVENANCE);
+      provenanceEnd = mapper.writeFields(citation, PROVENANCE, PROVENANCE + 1);
+      mapper.writeFields(citation, PROVENANCE + 1, FIELDS);
+      mapper.out.writeEndObject();
+      document = mapper.take();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    byte[] document = json.toByteArray();
     MessageDigest sha256 = sha256();
     sha256.update(document, 0, provenanceStart);
     sha256.update(document, provenanceEnd, document.length - provenanceEnd);
     contentHash = HexFormat.of().formatHex(sha256.digest());
-    addCitation(citation, new String(document, StandardCharsets.UTF_8), updatedAt);
+    addCitation(citation, document, updatedAt);
     addPeople(citation.getAuthors(), Tables.AUTHORS, Tables.AUTHOR_AFFILIATIONS);
     addPeople(citation.getInvestigators(), Tables.INVESTIGATORS, Tables.INVESTIGATOR_AFFILIATIONS);
     addMesh(citation.getMeshHeadings());
@@ -99,8 +134,9 @@ final class CitationRows {
     addArticleIds(citation);
   }
 
+  /** The rows of one citation; a {@link Mapper} maps many faster. */
   static CitationRows of(Citation citation, Instant updatedAt) {
-    return new CitationRows(citation, updatedAt);
+    return new Mapper().map(citation, updatedAt);
   }
 
   String pmid() {
@@ -119,7 +155,7 @@ final class CitationRows {
     return rows;
   }
 
-  private void addCitation(Citation c, String document, Instant updatedAt) {
+  private void addCitation(Citation c, byte[] document, Instant updatedAt) {
     Journal journal = c.getJournal();
     Enrichment enrichment = c.getEnrichment();
     PartialDate date = get(enrichment, Enrichment::getPublicationDate);
@@ -240,18 +276,17 @@ final class CitationRows {
     }
   }
 
-  private static String evidenceJson(List<Evidence> evidence) {
-    StringWriter text = new StringWriter();
-    try (JsonGenerator out = JSON_FACTORY.createGenerator(text)) {
-      out.writeStartArray();
+  private byte[] evidenceJson(List<Evidence> evidence) {
+    try {
+      mapper.out.writeStartArray();
       for (Evidence e : evidence) {
-        JSON.write(e, out);
+        JSON.write(e, mapper.out);
       }
-      out.writeEndArray();
+      mapper.out.writeEndArray();
+      return mapper.take();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return text.toString();
   }
 
   private static String issn(Journal journal, String type) {

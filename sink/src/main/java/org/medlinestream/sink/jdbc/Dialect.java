@@ -2,6 +2,7 @@ package org.medlinestream.sink.jdbc;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Properties;
 import org.sqlite.SQLiteConfig;
 
@@ -41,8 +41,8 @@ enum Dialect {
     }
 
     @Override
-    void bindJson(PreparedStatement statement, int index, String json) throws SQLException {
-      statement.setObject(index, json, Types.OTHER);
+    void bindJson(PreparedStatement statement, int index, byte[] json) throws SQLException {
+      statement.setObject(index, new String(json, StandardCharsets.UTF_8), Types.OTHER);
     }
 
     @Override
@@ -61,7 +61,7 @@ enum Dialect {
   /**
    * SQLite (the embedded default): WAL journal, foreign keys on (for the cascading deletes), one
    * writer taking the lock when its transaction begins; dates and timestamps as ISO text, JSON as
-   * text.
+   * text; the WAL checkpointed by a thread of its own, so that the writer does not wait for it.
    */
   SQLITE("jdbc:sqlite:") {
     @Override
@@ -73,7 +73,16 @@ enum Dialect {
       config.enforceForeignKeys(true);
       config.setBusyTimeout(10_000);
       config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-      return DriverManager.getConnection(url, config.toProperties());
+      Connection connection = DriverManager.getConnection(url, config.toProperties());
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("PRAGMA wal_autocheckpoint=" + SqliteCheckpointer.BACKSTOP_PAGES);
+      }
+      return connection;
+    }
+
+    @Override
+    AfterCommits afterCommits(String url) {
+      return new SqliteCheckpointer(url);
     }
 
     @Override
@@ -84,12 +93,18 @@ enum Dialect {
     @Override
     void bindTimestamp(PreparedStatement statement, int index, Instant instant)
         throws SQLException {
-      statement.setString(index, ISO_MILLIS.format(instant));
+      statement.setString(index, IsoMillis.format(instant));
+    }
+
+    /** The bytes as they are, made TEXT by {@link #placeholder}: no decoding and re-encoding. */
+    @Override
+    void bindJson(PreparedStatement statement, int index, byte[] json) throws SQLException {
+      statement.setBytes(index, json);
     }
 
     @Override
-    void bindJson(PreparedStatement statement, int index, String json) throws SQLException {
-      statement.setString(index, json);
+    String placeholder(ColumnType type) {
+      return type == ColumnType.JSON ? "CAST(? AS TEXT)" : "?";
     }
 
     @Override
@@ -102,10 +117,6 @@ enum Dialect {
       // The IMMEDIATE transaction already holds SQLite's write lock.
     }
   };
-
-  /** Fixed width, so that text order is time order. */
-  private static final DateTimeFormatter ISO_MILLIS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final String prefix;
 
@@ -141,7 +152,32 @@ enum Dialect {
   abstract void bindTimestamp(PreparedStatement statement, int index, Instant instant)
       throws SQLException;
 
-  abstract void bindJson(PreparedStatement statement, int index, String json) throws SQLException;
+  /** Binds JSON given as UTF-8 bytes. */
+  abstract void bindJson(PreparedStatement statement, int index, byte[] json) throws SQLException;
+
+  /** The parameter of a column of this type in an {@code INSERT}'s {@code VALUES}. */
+  String placeholder(ColumnType type) {
+    return "?";
+  }
+
+  /** What a store runs after each commit, in the background; closed with the store. */
+  interface AfterCommits extends AutoCloseable {
+    void committed();
+
+    @Override
+    void close();
+  }
+
+  /** Nothing after commits, by default. */
+  AfterCommits afterCommits(String url) {
+    return new AfterCommits() {
+      @Override
+      public void committed() {}
+
+      @Override
+      public void close() {}
+    };
+  }
 
   /** The clause that locks the selected rows until the transaction ends, or empty. */
   abstract String lockRows();
@@ -163,7 +199,7 @@ enum Dialect {
       case BOOLEAN -> statement.setBoolean(index, (Boolean) value);
       case DATE -> bindDate(statement, index, (LocalDate) value);
       case TIMESTAMP -> bindTimestamp(statement, index, (Instant) value);
-      case JSON -> bindJson(statement, index, (String) value);
+      case JSON -> bindJson(statement, index, (byte[]) value);
     }
   }
 

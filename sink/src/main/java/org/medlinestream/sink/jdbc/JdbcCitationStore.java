@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One connection, one writer: {@link #apply} calls are serialized; on SQLite the batch takes the
  * database's write lock when it begins (WAL mode: readers go on reading) and releases it when it
- * ends. A lost connection is reopened on the next call.
+ * ends, and a thread of the store's checkpoints the WAL into the database file ({@link
+ * SqliteCheckpointer}). A lost connection is reopened on the next call. {@link #prepare} (the
+ * plan and the rows, most of a batch's CPU) shares nothing and may run beside {@link #apply}.
  */
 public final class JdbcCitationStore implements CitationStore {
   private static final Logger log = LoggerFactory.getLogger(JdbcCitationStore.class);
@@ -41,13 +43,19 @@ public final class JdbcCitationStore implements CitationStore {
   /** What the store holds for a PMID: enough to tell whether a citation is newer. */
   private record Stored(String revision, String contentHash) {}
 
+  /** A batch folded per PMID, with the rows of every citation it may write. */
+  private record Planned(List<CitationChange> changes, List<BatchPlan.Step> steps,
+      Map<String, CitationRows> candidates) implements Prepared {}
+
   private final String url;
   private final Dialect dialect;
+  private final Dialect.AfterCommits afterCommits;
   private Connection connection;
 
   private JdbcCitationStore(String url) {
     this.url = url;
     this.dialect = Dialect.of(url);
+    this.afterCommits = dialect.afterCommits(url);
   }
 
   /** Connects to the database of a JDBC URL and brings its schema up to date. */
@@ -67,15 +75,30 @@ public final class JdbcCitationStore implements CitationStore {
   }
 
   @Override
-  public synchronized ApplyResult apply(List<CitationChange> changes) {
+  public ApplyResult apply(List<CitationChange> changes) {
+    return apply(prepare(changes));
+  }
+
+  /** Folds the batch per PMID and maps every citation it may write to rows. */
+  @Override
+  public Prepared prepare(List<CitationChange> changes) {
     List<BatchPlan.Step> steps = BatchPlan.of(changes);
-    Map<String, CitationRows> candidates = toRows(steps);
+    return new Planned(List.copyOf(changes), steps, toRows(steps));
+  }
+
+  @Override
+  public synchronized ApplyResult apply(Prepared batch) {
+    if (!(batch instanceof Planned plan)) {
+      return apply(batch.changes());
+    }
+    List<CitationChange> changes = plan.changes();
     try {
       Connection db = connection();
       db.setAutoCommit(false); // SQLite: BEGIN IMMEDIATE, the write lock for this batch only
       try {
-        ApplyResult result = write(db, steps, candidates, changes);
+        ApplyResult result = write(db, plan.steps(), plan.candidates(), changes);
         db.commit();
+        afterCommits.committed();
         return result;
       } catch (SQLException | RuntimeException e) {
         rollbackQuietly(db);
@@ -96,11 +119,12 @@ public final class JdbcCitationStore implements CitationStore {
   /** Rows of every citation the plan may write; a citation that cannot be mapped is rejected. */
   private static Map<String, CitationRows> toRows(List<BatchPlan.Step> steps) {
     Instant now = Instant.now();
+    CitationRows.Mapper mapper = new CitationRows.Mapper();
     Map<String, CitationRows> rows = new HashMap<>();
     for (BatchPlan.Step step : steps) {
       if (step.citation() != null) {
         try {
-          rows.put(step.pmid(), CitationRows.of(step.citation(), now));
+          rows.put(step.pmid(), mapper.map(step.citation(), now));
         } catch (RuntimeException e) {
           throw new RecordRejectedException("Cannot map citation " + step.pmid()
               + " to rows: " + e, e);
@@ -188,7 +212,7 @@ public final class JdbcCitationStore implements CitationStore {
       if (rows.isEmpty()) {
         continue;
       }
-      try (PreparedStatement insert = db.prepareStatement(table.insertSql())) {
+      try (PreparedStatement insert = db.prepareStatement(table.insertSql(dialect))) {
         for (Object[] row : rows) {
           for (int i = 0; i < row.length; i++) {
             dialect.bind(insert, i + 1, table.type(i), row[i]);
@@ -238,6 +262,7 @@ public final class JdbcCitationStore implements CitationStore {
 
   @Override
   public synchronized void close() {
+    afterCommits.close();
     discardConnection();
   }
 

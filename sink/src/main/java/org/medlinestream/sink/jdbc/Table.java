@@ -13,7 +13,6 @@ final class Table {
   private final String name;
   private final List<String> columns = new ArrayList<>();
   private final List<ColumnType> types = new ArrayList<>();
-  private String insertSql;
 
   private Table(String name) {
     this.name = name;
@@ -59,12 +58,9 @@ final class Table {
     return types.get(index);
   }
 
-  String insertSql() {
-    if (insertSql == null) {
-      insertSql = "INSERT INTO " + name + " (" + String.join(", ", columns) + ") VALUES ("
-          + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
-    }
-    return insertSql;
+  String insertSql(Dialect dialect) {
+    return "INSERT INTO " + name + " (" + String.join(", ", columns) + ") VALUES ("
+        + types.stream().map(dialect::placeholder).collect(Collectors.joining(", ")) + ")";
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.medlinestream.sink.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.medlinestream.avro.Citation;
@@ -37,6 +38,6 @@ class CitationRowsTest {
 
   private static String document(CitationRows rows) {
     Object[] citationRow = rows.rows().rows(Tables.CITATIONS).get(0);
-    return (String) citationRow[citationRow.length - 2];
+    return new String((byte[]) citationRow[citationRow.length - 2], StandardCharsets.UTF_8);
   }
 }
