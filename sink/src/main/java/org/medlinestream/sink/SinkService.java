@@ -353,8 +353,7 @@ public final class SinkService {
     try {
       return store.prepare(pending.stream().map(Pending::change).toList());
     } catch (RecordRejectedException e) {
-      log.warn("The store refused a batch of {} change(s), applying them one by one: {}",
-          pending.size(), e.getMessage());
+      logOneByOne(pending, e);
       return null;
     }
   }
@@ -373,8 +372,7 @@ public final class SinkService {
         log.debug("Applied {} change(s): {}", pending.size(), result);
         return List.of();
       } catch (RecordRejectedException batchRefused) {
-        log.warn("The store refused a batch of {} change(s), applying them one by one: {}",
-            pending.size(), batchRefused.getMessage());
+        logOneByOne(pending, batchRefused);
       }
     }
     List<DeadLetter> refused = new ArrayList<>();
@@ -386,6 +384,11 @@ public final class SinkService {
       }
     }
     return refused;
+  }
+
+  private static void logOneByOne(List<Pending> pending, RecordRejectedException refusal) {
+    log.warn("The store refused a batch of {} change(s), applying them one by one: {}",
+        pending.size(), refusal.getMessage());
   }
 
   private ApplyResult applyWithRetry(CitationStore.Prepared batch) {
