@@ -206,9 +206,21 @@ public final class SinkService {
       failure = new SinkFailedException("The sink stopped on an unexpected error: " + e, e);
       log.error(failure.getMessage(), e);
     } finally {
-      storeThread.shutdownNow();
+      stopStoreThread();
       closeClients();
       stopped.countDown();
+    }
+  }
+
+  /** Interrupts a batch waiting to retry, and waits for one the store is writing. */
+  private void stopStoreThread() {
+    storeThread.shutdownNow();
+    try {
+      if (!storeThread.awaitTermination(1, TimeUnit.MINUTES)) {
+        log.warn("The store is still writing a batch after a minute; stopping without it");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
