@@ -221,7 +221,7 @@ class PubmedXmlParserHostileTest {
     assertThat(errors).hasSize(2);
     assertThat(errors.get(0))
         .startsWith("PMID 2 at line 10: not well-formed XML at line 2")
-        .contains("Attribute \"Status\" was already specified");
+        .contains("Duplicate attributes \"Status\"");
     assertThat(errors.get(1)).startsWith("mixed.xml, line 15: <PubmedArticle>: ").contains("&bad;");
   }
 }
