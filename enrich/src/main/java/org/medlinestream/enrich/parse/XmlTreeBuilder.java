@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads one record's XML into {@link XmlElement}s with Aalto's StAX parser (38 % more PubMed XML
  * per CPU second than the JDK's in {@code PubmedXmlParserBenchmark.parserAlone}), hardened: no
- * DTD (a DOCTYPE is refused), no external entities, no entity other than the five predefined ones, nothing
- * resolved or fetched, nesting bounded. Not thread-safe: use one per thread.
+ * DTD (a DOCTYPE is refused), no external entities, no entity other than the five predefined ones,
+ * nothing resolved or fetched, nesting bounded. Not thread-safe: use one per thread.
  */
 final class XmlTreeBuilder {
   private static final Logger log = LoggerFactory.getLogger(XmlTreeBuilder.class);

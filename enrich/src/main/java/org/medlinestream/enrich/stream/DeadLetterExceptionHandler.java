@@ -14,9 +14,9 @@ import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.medlinestream.enrich.stream.EnrichMetrics.Counter;
 import org.medlinestream.schemas.ErrorHeaders;
 import org.medlinestream.schemas.Topics;
+import org.medlinestream.schemas.registry.RegistryFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.medlinestream.schemas.registry.RegistryFailure;
 
 /**
  * Kafka Streams' deserialization and production exception handler for the enrich stage: a record
@@ -56,6 +56,7 @@ public final class DeadLetterExceptionHandler implements DeserializationExceptio
   public ProductionExceptionHandler.Response handleSerializationError(ErrorHandlerContext context,
       ProducerRecord record, Exception exception, SerializationExceptionOrigin origin) {
     if (RegistryFailure.in(exception).isPresent()) {
+      // the registry's fault, not the record's: the task fails and retries, nothing dead-lettered
       return ProductionExceptionHandler.Response.fail();
     }
     return ProductionExceptionHandler.Response.resume(List.of(deadLetter(context, context.sourceRawKey(),

@@ -38,7 +38,7 @@ final class SerializeStep extends OutcomeStep<RawOutcome> {
       value = serializer.serialize(topic, record.headers(), citation);
     } catch (SerializationException e) {
       if (RegistryFailure.in(e).isPresent()) {
-        throw e;
+        throw e; // the registry's fault, not the record's: retried, never dead-lettered
       }
       reject(record, parsed.raw(), ErrorHeaders.STEP_SERIALIZE, e, 0);
       return;

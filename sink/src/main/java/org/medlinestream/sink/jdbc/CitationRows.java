@@ -134,11 +134,6 @@ final class CitationRows {
     addArticleIds(citation);
   }
 
-  /** The rows of one citation; a {@link Mapper} maps many faster. */
-  static CitationRows of(Citation citation, Instant updatedAt) {
-    return new Mapper().map(citation, updatedAt);
-  }
-
   String pmid() {
     return pmid;
   }

@@ -162,6 +162,14 @@ enum Dialect {
 
   /** What a store runs after each commit, in the background; closed with the store. */
   interface AfterCommits extends AutoCloseable {
+    AfterCommits NOTHING = new AfterCommits() {
+      @Override
+      public void committed() {}
+
+      @Override
+      public void close() {}
+    };
+
     void committed();
 
     @Override
@@ -170,13 +178,7 @@ enum Dialect {
 
   /** Nothing after commits, by default. */
   AfterCommits afterCommits(String url) {
-    return new AfterCommits() {
-      @Override
-      public void committed() {}
-
-      @Override
-      public void close() {}
-    };
+    return AfterCommits.NOTHING;
   }
 
   /** The clause that locks the selected rows until the transaction ends, or empty. */

@@ -50,12 +50,17 @@ public final class JdbcCitationStore implements CitationStore {
   private final String url;
   private final Dialect dialect;
   private final Dialect.AfterCommits afterCommits;
+  /** Each table's INSERT in this dialect. */
+  private final Map<Table, String> inserts = new HashMap<>();
   private Connection connection;
 
   private JdbcCitationStore(String url) {
     this.url = url;
     this.dialect = Dialect.of(url);
     this.afterCommits = dialect.afterCommits(url);
+    for (Table table : Tables.ALL) {
+      inserts.put(table, table.insertSql(dialect));
+    }
   }
 
   /** Connects to the database of a JDBC URL and brings its schema up to date. */
@@ -212,7 +217,7 @@ public final class JdbcCitationStore implements CitationStore {
       if (rows.isEmpty()) {
         continue;
       }
-      try (PreparedStatement insert = db.prepareStatement(table.insertSql(dialect))) {
+      try (PreparedStatement insert = db.prepareStatement(inserts.get(table))) {
         for (Object[] row : rows) {
           for (int i = 0; i < row.length; i++) {
             dialect.bind(insert, i + 1, table.type(i), row[i]);
