@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,9 +68,8 @@ class SqliteStoreTest {
   void aThreadOfItsOwnCopiesTheWriteAheadLogIntoTheDatabaseFile(@TempDir Path folder)
       throws Exception {
     Path file = folder.resolve("medline.db");
-    Path wal = folder.resolve("medline.db-wal");
+    int written = 0;
     try (JdbcCitationStore store = JdbcCitationStore.open("jdbc:sqlite:" + file)) {
-      long sizeAfterMigrations = Files.size(file);
       int pmid = 90_000_000;
       for (int batch = 0; batch < 20; batch++) {
         List<CitationChange> changes = new ArrayList<>();
@@ -77,17 +78,35 @@ class SqliteStoreTest {
               Citation.newBuilder(citation).setPmid(Integer.toString(pmid++)).build()));
         }
         store.apply(changes);
+        written += changes.size();
       }
 
       // The writer checkpoints only past SqliteCheckpointer.BACKSTOP_PAGES (64 MB), far more than
-      // these batches wrote: pages in the database file came from the checkpointer.
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (Files.size(file) <= sizeAfterMigrations + Files.size(wal) / 2
-          && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      assertThat(Files.size(file)).as("database file, against %d bytes of WAL", Files.size(wal))
-          .isGreaterThan(sizeAfterMigrations + Files.size(wal) / 2);
+      // these batches wrote: once the database file alone, without its WAL, holds every citation,
+      // the checkpointer has copied them there.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      int inFileAlone;
+      do {
+        Thread.sleep(50);
+        inFileAlone = citationsInCopyOf(file, folder.resolve("copy"));
+      } while (inFileAlone < written && System.nanoTime() < deadline);
+      assertThat(inFileAlone).as("citations in the database file without its WAL")
+          .isEqualTo(written);
+    }
+  }
+
+  /** Counts the citations in a copy of the database file alone; -1 if the copy was torn. */
+  private static int citationsInCopyOf(Path file, Path folder) throws Exception {
+    Files.createDirectories(folder);
+    Path copy = Files.copy(file, folder.resolve("alone.db"), StandardCopyOption.REPLACE_EXISTING);
+    Files.deleteIfExists(folder.resolve("alone.db-wal"));
+    Files.deleteIfExists(folder.resolve("alone.db-shm"));
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + copy);
+        Statement statement = db.createStatement();
+        ResultSet count = statement.executeQuery("SELECT count(*) FROM citations")) {
+      return count.getInt(1);
+    } catch (SQLException tornCopy) {
+      return -1;
     }
   }
 }
