@@ -44,9 +44,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Option(names = "--records", paramLabel = "N", defaultValue = "80000",
+  @Option(names = "--records", paramLabel = "N", defaultValue = "150000",
       description = "Citations in the corpus (default: ${DEFAULT-VALUE}: about 60 s for the whole "
-          + "pipeline, and 5 minutes for every stage, on 2 idle cores; 615 MB of files).")
+          + "pipeline, and 5 minutes for every stage, on 2 idle cores; 1.15 GB of files).")
   private long records;
 
   @Option(names = "--source", paramLabel = "DIR",
@@ -80,7 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Stream threads of enrich, as enrich --threads (default: ${DEFAULT-VALUE}).")
   private int enrichThreads;
 
-  @Option(names = "--warmup", paramLabel = "N", defaultValue = "5000",
+  @Option(names = "--warmup", paramLabel = "N", defaultValue = "20000",
       description = "Citations of a separate corpus sent through the whole pipeline first, not "
           + "measured, so that the JIT has compiled the hot code before the measured stages; 0 "
           + "for none; at most --records (default: ${DEFAULT-VALUE}).")
