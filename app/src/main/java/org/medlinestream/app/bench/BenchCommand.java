@@ -114,6 +114,9 @@ public final class BenchCommand implements Callable<Integer> {
               + "%d files, %.1f MB in %s%n", corpus.records(), corpus.baseRecords(),
           from.toAbsolutePath().normalize(), BenchCorpus.FIRST_PMID, corpus.textRecords(),
           corpus.xmlRecords(), corpus.files().size(), corpus.bytes() / 1e6, work);
+      if (!pipelineOnly) {
+        RawBrokerStage.requireHeapFor(corpus.bytes(), HeapMonitor.maxHeapBytes());
+      }
       console.println("Starting the embedded broker and schema registry...");
       console.flush();
       List<String> notes = new ArrayList<>();

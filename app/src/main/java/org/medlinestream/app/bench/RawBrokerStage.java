@@ -42,6 +42,24 @@ final class RawBrokerStage {
    */
   static final int ROUNDS = 3;
 
+  /** Heap the stage needs per byte of records it holds: 1.25 measured, plus room for the rest. */
+  private static final double HEAP_PER_CORPUS_BYTE = 1.5;
+
+  /**
+   * Fails, saying what to do, when a heap of {@code maxHeapBytes} cannot hold the stage's copy of
+   * a corpus of {@code corpusBytes}; called before anything runs, not after the warm-up.
+   */
+  static void requireHeapFor(long corpusBytes, long maxHeapBytes) {
+    long needed = (long) (corpusBytes * HEAP_PER_CORPUS_BYTE);
+    if (needed > maxHeapBytes) {
+      throw new IllegalStateException(String.format("the raw-broker stage holds the corpus's"
+          + " records in memory (%,d MB), which needs about %,d MB of heap, and this JVM has at"
+          + " most %,d MB: give it more (MEDLINE_STREAM_JAVA_OPTS=-Xmx%dg), or fewer --records,"
+          + " or measure only the pipeline (--pipeline-only)", corpusBytes / 1_000_000,
+          needed / 1_000_000, maxHeapBytes / 1_000_000, needed / 1_000_000_000 + 1));
+    }
+  }
+
   /**
    * Results of the producer, the consumer, and both one after the other ("broker"), from the
    * round whose produce and consume took the median time. Every round produces before any
