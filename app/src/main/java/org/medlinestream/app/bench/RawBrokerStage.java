@@ -40,7 +40,7 @@ final class RawBrokerStage {
    * seconds, and between idle runs a single round's figure moved by half; the median of three
    * holds better.
    */
-  static final int ROUNDS = 3;
+  private static final int ROUNDS = 3;
 
   /** Heap the stage needs per byte of records it holds: 1.25 measured, plus room for the rest. */
   private static final double HEAP_PER_CORPUS_BYTE = 1.5;
