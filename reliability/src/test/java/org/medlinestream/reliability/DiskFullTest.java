@@ -146,7 +146,8 @@ class DiskFullTest {
       // A batch may still have fitted into space the store had already taken (SQLite's write-ahead
       // log, reused once checkpointed), and then rightly been committed; the store must hold
       // exactly what the committed offsets say, no more and no less.
-      assertThat(store.read().titles().keySet()).as("the stored PMIDs, against the committed offsets")
+      assertThat(store.read().titles().keySet())
+          .as("the stored PMIDs, against the committed offsets")
           .isEqualTo(pipeline.pmidsUpToSinkCommit());
       long committedWhenFull = pipeline.sinkCommitted();
 

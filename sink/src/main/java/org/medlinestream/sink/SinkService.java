@@ -360,7 +360,7 @@ public final class SinkService {
     }
   }
 
-  /** The batch made ready for the store, or null when the store refused to (then record by record). */
+  /** The batch made ready for the store; null when the store refused to (then one by one). */
   private CitationStore.Prepared prepare(List<Pending> pending) {
     try {
       return store.prepare(pending.stream().map(Pending::change).toList());

@@ -364,7 +364,8 @@ class SinkServiceTest {
     consumer.addRecord(upsert(P0, 1, TestCitations.sygma()));
     sink.pollOnce();
 
-    assertThat(committed()).as("the first batch, once applied").isEqualTo(Map.of(P0, new OffsetAndMetadata(1)));
+    assertThat(committed()).as("the first batch, once applied")
+        .isEqualTo(Map.of(P0, new OffsetAndMetadata(1)));
     sink.completeInFlight();
     assertThat(events).containsExactly("prepare " + TestCitations.SEED_PMID,
         "prepare " + TestCitations.SYGMA_PMID, "apply " + TestCitations.SEED_PMID,

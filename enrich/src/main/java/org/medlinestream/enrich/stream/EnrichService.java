@@ -154,7 +154,8 @@ public final class EnrichService implements AutoCloseable {
     if (refusal.isPresent()) {
       failure = new IllegalStateException("The schema registry at " + config.registryUrl()
           + " refused enrich's credentials ("
-          + refusal.get().error().getMessage() + "); nothing was committed for the records in hand: check "
+          + refusal.get().error().getMessage()
+          + "); nothing was committed for the records in hand: check "
           + "schema.registry.basic.auth.user.info and the registry's TLS settings "
           + "(schema.registry.*), then restart enrich", exception);
       log.error(failure.getMessage());
