@@ -31,7 +31,9 @@ final class FlattenedRecord {
     for (int i = 1; i < line.length(); i++) {
       int valueStart = line.charAt(i - 1) == ' ' ? tagEnd(line, i) : -1;
       if (valueStart > 0) {
-        out.append(line, fieldStart, i - 1).append('\n');
+        // the field before ends at the space before this tag; when that space is the one after
+        // the field's own dash ("TI - AB - ..."), its value is empty
+        out.append(line, fieldStart, Math.max(fieldStart, i - 1)).append('\n');
         out.append(MedlineTag.lookup(line, i, tagLength(line, i)).label());
         fieldStart = valueStart;
         i = valueStart - 1;

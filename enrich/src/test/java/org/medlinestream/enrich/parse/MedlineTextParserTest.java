@@ -395,6 +395,16 @@ class MedlineTextParserTest {
   }
 
   @Test
+  void aFlattenedFieldWithNothingBeforeTheNextTagIsEmpty() throws Exception {
+    Citation c = parser.parse("PMID- 11 TI  - AB  - An abstract. LID - 10.1/x [doi]\n");
+
+    assertThat(c.getPmid()).isEqualTo("11");
+    assertThat(c.getTitle()).isNull();
+    assertThat(c.getAbstractText()).isEqualTo("An abstract.");
+    assertThat(malformed("PMID- PMID- PMID- PMID- ").getMessage()).contains("PMID");
+  }
+
+  @Test
   void aRecordWithoutPmidIsMalformed() {
     MalformedRecordException e = malformed("TI  - No PMID here.\n");
 
