@@ -46,7 +46,8 @@ final class SinkCommand extends ConnectedCommand {
       description = "Kafka consumer group (default: ${DEFAULT-VALUE}).")
   private String group;
 
-  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "500",
+  @Option(names = "--batch-size", paramLabel = "N",
+      defaultValue = "" + SinkConfig.DEFAULT_BATCH_SIZE,
       description = "Citations per store transaction (default: ${DEFAULT-VALUE}).")
   private int batchSize;
 

@@ -19,10 +19,19 @@ public record SinkConfig(String bootstrapServers, String groupId, String topic,
     Map<String, String> clientOverrides) {
 
   public static final String DEFAULT_GROUP_ID = "medline-sink";
+  /**
+   * Citations per poll and store transaction. Large, because a database pays per transaction for
+   * every index page the batch touched (SQLite writes each into its WAL, then into the file).
+   */
+  public static final int DEFAULT_BATCH_SIZE = 2_000;
 
-  /** Group {@value #DEFAULT_GROUP_ID}, {@link Topics#CITATIONS} to {@link Topics#DLQ}, 500 per batch. */
+  /**
+   * Group {@value #DEFAULT_GROUP_ID}, {@link Topics#CITATIONS} to {@link Topics#DLQ},
+   * {@value #DEFAULT_BATCH_SIZE} per batch.
+   */
   public static SinkConfig defaults(String bootstrapServers) {
-    return new SinkConfig(bootstrapServers, DEFAULT_GROUP_ID, Topics.CITATIONS, Topics.DLQ, 500,
+    return new SinkConfig(bootstrapServers, DEFAULT_GROUP_ID, Topics.CITATIONS, Topics.DLQ,
+        DEFAULT_BATCH_SIZE,
         Duration.ofSeconds(1), RetryPolicy.defaults(), Map.of());
   }
 

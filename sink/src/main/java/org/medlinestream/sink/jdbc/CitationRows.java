@@ -288,8 +288,12 @@ final class CitationRows {
     if (journal == null) {
       return null;
     }
-    return journal.getIssns().stream().filter(issn -> type.equalsIgnoreCase(issn.getType()))
-        .map(Issn::getValue).findFirst().orElse(null);
+    for (Issn issn : journal.getIssns()) {
+      if (type.equalsIgnoreCase(issn.getType())) {
+        return issn.getValue();
+      }
+    }
+    return null;
   }
 
   private static <T, R> R get(T value, Function<T, R> getter) {

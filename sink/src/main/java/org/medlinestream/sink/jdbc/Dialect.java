@@ -64,6 +64,13 @@ enum Dialect {
    * text; the WAL checkpointed by a thread of its own, so that the writer does not wait for it.
    */
   SQLITE("jdbc:sqlite:") {
+    /**
+     * The page cache of the writer's connection, in KiB (SQLite's default: 2,000). The indexes
+     * take entries at random places; with the default, most of their pages were read again from
+     * the file for every batch and the cache spilled dirty pages into the WAL before the commit.
+     */
+    private static final int CACHE_KIB = 65_536;
+
     @Override
     Connection connect(String url) throws SQLException {
       createParentFolder(url.substring(prefix().length()));
@@ -76,6 +83,7 @@ enum Dialect {
       Connection connection = DriverManager.getConnection(url, config.toProperties());
       try (Statement statement = connection.createStatement()) {
         statement.execute("PRAGMA wal_autocheckpoint=" + SqliteCheckpointer.BACKSTOP_PAGES);
+        statement.execute("PRAGMA cache_size=-" + CACHE_KIB);
       }
       return connection;
     }

@@ -15,12 +15,23 @@ import org.medlinestream.avro.Citation;
  */
 final class Revision {
   private static final String NO_DATE = "0000-00-00";
+  /** The width of {@code pmidVersion}, zero-padded as {@code %05d} does. */
+  private static final int VERSION_DIGITS = 5;
 
   private Revision() {}
 
   static String of(Citation citation) {
     LocalDate revised = citation.getDateRevised();
-    return String.format("%s/%05d", revised == null ? NO_DATE : revised, citation.getPmidVersion());
+    String digits = Integer.toString(citation.getPmidVersion());
+    int zeros = VERSION_DIGITS - digits.length();
+    StringBuilder text = new StringBuilder(NO_DATE.length() + 1 + VERSION_DIGITS)
+        .append(revised == null ? NO_DATE : revised.toString()).append('/');
+    if (digits.charAt(0) == '-') {
+      text.append('-');
+      digits = digits.substring(1);
+    }
+    text.append("0".repeat(Math.max(0, zeros)));
+    return text.append(digits).toString();
   }
 
   static boolean isOlder(Citation candidate, Citation than) {

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.medlinestream.avro.Citation;
 import org.medlinestream.sink.ApplyResult;
 import org.medlinestream.sink.CitationChange;
+import org.medlinestream.sink.SinkConfig;
 import org.medlinestream.sink.pipeline.ExpectedRows;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -25,9 +26,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Citations and rows (of all tables) per second written into each store: batches of {@code
- * batchSize} new citations, as the sink applies a poll, out of {@code citations} real citations
- * with distinct PMIDs ({@link RekeyedCitations}). When the corpus is used up, the store is replaced
- * by an empty one, outside the measured time; so every batch inserts PMIDs the store does not hold.
+ * batchSize} new citations (by default the sink's), as the sink applies a poll, out of {@code
+ * citations} real citations with distinct PMIDs ({@link RekeyedCitations}). When the corpus is
+ * used up, the store is replaced by an empty one, outside the measured time; so every batch
+ * inserts PMIDs the store does not hold.
  * PostgreSQL is the server at 127.0.0.1:5432 (see {@code TestPostgres}), in a fresh schema.
  *
  * <p>Run from the repository root (results: the {@code citations} and {@code rows} lines, per
@@ -49,7 +51,7 @@ public class SinkBenchmark {
   @Param("20000")
   public int citations;
 
-  @Param("500")
+  @Param("" + SinkConfig.DEFAULT_BATCH_SIZE)
   public int batchSize;
 
   /** What the measured batches wrote; JMH reports these per second. */

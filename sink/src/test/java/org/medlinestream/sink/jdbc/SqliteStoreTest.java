@@ -50,6 +50,17 @@ class SqliteStoreTest {
   }
 
   @Test
+  void theWritersConnectionKeepsSixtyFourMebibytesOfPagesInMemory(@TempDir Path folder)
+      throws Exception {
+    try (Connection writer = Dialect.SQLITE.connect("jdbc:sqlite:" + folder.resolve("m.db"));
+        Statement statement = writer.createStatement();
+        ResultSet cache = statement.executeQuery("PRAGMA cache_size")) {
+      assertThat(cache.next()).isTrue();
+      assertThat(cache.getInt(1)).as("negative: KiB").isEqualTo(-65_536);
+    }
+  }
+
+  @Test
   void holdsTheWriteLockOnlyWhileABatchRuns(@TempDir Path folder) throws Exception {
     String url = "jdbc:sqlite:" + folder.resolve("medline.db");
     try (JdbcCitationStore store = JdbcCitationStore.open(url)) {
