@@ -31,8 +31,7 @@ public record SinkConfig(String bootstrapServers, String groupId, String topic,
    */
   public static SinkConfig defaults(String bootstrapServers) {
     return new SinkConfig(bootstrapServers, DEFAULT_GROUP_ID, Topics.CITATIONS, Topics.DLQ,
-        DEFAULT_BATCH_SIZE,
-        Duration.ofSeconds(1), RetryPolicy.defaults(), Map.of());
+        DEFAULT_BATCH_SIZE, Duration.ofSeconds(1), RetryPolicy.defaults(), Map.of());
   }
 
   public SinkConfig {

@@ -79,11 +79,11 @@ enum Dialect {
       config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
       config.enforceForeignKeys(true);
       config.setBusyTimeout(10_000);
+      config.setCacheSize(-CACHE_KIB); // negative: KiB, not pages
       config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
       Connection connection = DriverManager.getConnection(url, config.toProperties());
       try (Statement statement = connection.createStatement()) {
         statement.execute("PRAGMA wal_autocheckpoint=" + SqliteCheckpointer.BACKSTOP_PAGES);
-        statement.execute("PRAGMA cache_size=-" + CACHE_KIB);
       }
       return connection;
     }
